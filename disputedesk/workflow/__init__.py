@@ -1,0 +1,1 @@
+"""Workflow: business calendars, SLA clocks, priority, escalation rules and follow-ups (pure)."""
