@@ -1,0 +1,93 @@
+"""analyze(): text -> Analysis, the one entry point of the engine."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .category import CategoryClassifier, shipped_classifier
+from .entities import extract_entities
+from .pii import mask_card_numbers
+from .risks import detect_risks, text_tokens
+from .schemas import Analysis, CategoryResult, Emotions
+from .sentiment import score_text
+
+__all__ = ["MAX_SCAN_CHARS", "MAX_SCORE_CHARS", "analyze"]
+
+MAX_SCORE_CHARS = 20_000  # sentiment, emotions and category read this prefix
+MAX_SCAN_CHARS = 200_000  # risks and entities read this prefix; cards are masked everywhere
+_THREATS = frozenset(
+    {"legal_threat", "public_review_threat", "regulator_complaint", "chargeback_threat"}
+)
+
+
+def _risk_anger(kinds: set[str], n_words: int) -> float:
+    """Anger added by risks; a threat in a short message reads angrier than in a long letter."""
+    threats = len(kinds & _THREATS) + len(kinds & {"abusive_language"})
+    bonus = 0.5 * min(threats, 2) + 0.3 * ("abusive_language" in kinds)
+    bonus += 0.2 * len(kinds - _THREATS - {"abusive_language"})
+    density: float = min(1.0, 40 / max(n_words, 1)) ** 0.3
+    return bonus * density
+
+
+def _unit(value: float) -> float:
+    """Clamp to 0..1 and round to 4 places."""
+    return round(max(0.0, min(1.0, value)), 4)
+
+
+def _clean(text: str) -> str:
+    """Drop NULs and other control characters (keeping newlines/tabs) so garbage is harmless."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch in "\n\t\r" or unicodedata.category(ch)[0] != "C" else " " for ch in text
+    )
+
+
+def analyze(text: str, *, classifier: CategoryClassifier | None = None) -> Analysis:
+    """Analyse one customer message; card numbers are masked before anything else."""
+    if not isinstance(text, str):
+        text = str(text)
+    masked = mask_card_numbers(_clean(text))
+    scan = masked[:MAX_SCAN_CHARS]
+    head = masked[:MAX_SCORE_CHARS]
+    tokens = text_tokens(scan)
+    risks = detect_risks(scan, tokens)
+    entities = extract_entities(scan, tokens)
+    scores = score_text(head, tokens if len(scan) == len(head) else None)
+    anger = scores.anger
+    kinds: set[str] = {str(r.kind) for r in risks}
+    if kinds:
+        anger += _risk_anger(kinds, scores.n_words) * (1.0 - 0.5 * scores.negated_anger)
+    anger = max(0.0, min(1.0, anger))
+    sentiment = scores.sentiment
+    if kinds - {"repeat_contact"} and sentiment > -0.3:
+        sentiment = min(sentiment, 0.0) - 0.3
+    emotions = dict(scores.emotions)
+    if kinds & {"abusive_language", "legal_threat", "public_review_threat", "chargeback_threat"}:
+        emotions["anger"] = max(emotions["anger"], min(1.0, anger))
+    if "repeat_contact" in kinds:
+        emotions["frustration"] = max(emotions["frustration"], 0.5)
+    if "safety_issue" in kinds:
+        emotions["anxiety"] = max(emotions["anxiety"], 0.5)
+    if head.strip():
+        label, confidence = (classifier or shipped_classifier()).predict(head)
+    else:
+        label, confidence = "other", 0.0
+    # Every value is produced and bounded above, so skip re-validation (hot path).
+    return Analysis.model_construct(
+        sentiment=round(max(-1.0, min(1.0, sentiment)), 4),
+        anger=round(anger, 4),
+        emotions=Emotions.model_construct(
+            anger=_unit(emotions["anger"]),
+            frustration=_unit(emotions["frustration"]),
+            disappointment=_unit(emotions["disappointment"]),
+            anxiety=_unit(emotions["anxiety"]),
+            satisfaction=_unit(emotions["satisfaction"]),
+        ),
+        risks=risks,
+        category=CategoryResult.model_construct(
+            label=label, confidence=round(max(0.0, min(1.0, confidence)), 4)
+        ),
+        entities=entities,
+        pii_masked_text=masked,
+    )
