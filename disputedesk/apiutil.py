@@ -1,0 +1,63 @@
+"""Plumbing shared by the API routes: the request's unit of work, the clock, error shapes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from fastapi import Request
+from pydantic import BaseModel
+from sqlalchemy.orm import Session, sessionmaker
+
+from disputedesk.db import utcnow
+
+
+class ValidationItem(BaseModel):
+    """One failed validation: where (loc) and why (msg)."""
+
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ErrorOut(BaseModel):
+    """Every error answer: what was wrong, a stable code, the field where it applies, and for
+    invalid input each failure with its location."""
+
+    detail: str
+    code: str
+    field: str | None = None
+    errors: list[ValidationItem] = []
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "The body could not be read (not valid JSON or UTF-8)"},
+    401: {"model": ErrorOut, "description": "Not signed in, or the token is not valid"},
+    403: {"model": ErrorOut, "description": "Signed in but not allowed"},
+    404: {"model": ErrorOut, "description": "Not found"},
+    409: {"model": ErrorOut, "description": "Conflicts with the current state"},
+    413: {"model": ErrorOut, "description": "Body too large"},
+    415: {"model": ErrorOut, "description": "Body is not JSON"},
+    422: {"model": ErrorOut, "description": "Invalid input; `errors` says where and why"},
+}
+
+
+def session_factory(request: Request) -> sessionmaker[Session]:
+    """The app's session factory."""
+    factory: sessionmaker[Session] = request.app.state.session_factory
+    return factory
+
+
+@contextmanager
+def transaction(request: Request) -> Iterator[Session]:
+    """One unit of work for this request: commit on success, roll back on any error."""
+    with session_factory(request)() as session, session.begin():
+        yield session
+
+
+def now(request: Request) -> datetime:
+    """The current time as the app's clock says (tests may move it)."""
+    clock: Callable[[], datetime] = getattr(request.app.state, "clock", utcnow)
+    return clock()

@@ -1,0 +1,178 @@
+"""The FastAPI application factory: mounts each area's router, error handlers and middleware."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
+
+from disputedesk import __version__
+from disputedesk.assist.api import router as assist_router
+from disputedesk.auth.api import router as auth_router
+from disputedesk.config import Settings, get_settings
+from disputedesk.customers.api import router as customers_router
+from disputedesk.db import make_engine, make_session_factory, utcnow
+from disputedesk.disputes.api import router as disputes_router
+from disputedesk.errors import DomainError
+from disputedesk.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from disputedesk.remedies.api import router as remedies_router
+from disputedesk.web import mount_web
+
+log = logging.getLogger("disputedesk")
+_HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 401: "unauthorized"}
+
+
+def _loc_text(loc: Sequence[Any]) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(DomainError)
+    async def domain_error(_request: Request, exc: DomainError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        errors = []
+        if exc.status == 422:
+            errors = [
+                {
+                    "loc": ["body", exc.field] if exc.field else [],
+                    "msg": exc.message,
+                    "type": exc.code,
+                }
+            ]
+        return JSONResponse(
+            {"detail": exc.message, "code": exc.code, "field": exc.field, "errors": errors},
+            status_code=exc.status,
+            headers=headers,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        # Only where and why: the rejected input is not echoed (it may hold a card number).
+        items = [
+            {
+                "loc": [p if isinstance(p, int) else str(p) for p in err.get("loc", ())],
+                "msg": str(err.get("msg", "invalid")),
+                "type": str(err.get("type", "value_error")),
+            }
+            for err in exc.errors()
+        ]
+        summary = "; ".join(f"{_loc_text(i['loc'])}: {i['msg']}" for i in items[:5])
+        first = items[0]["loc"] if items else []
+        field = _loc_text(first[1:] if first and first[0] in ("body", "query", "path") else first)
+        return JSONResponse(
+            {"detail": summary, "code": "invalid", "field": field or None, "errors": items},
+            status_code=422,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # Starlette names only the first route that matched the path; list every method.
+            methods = {
+                method
+                for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+                for route in request.app.router.routes
+                if route.matches({**request.scope, "method": method})[0] == Match.FULL
+            }
+            if methods:
+                headers["Allow"] = ", ".join(sorted(methods))
+        detail = exc.detail if isinstance(exc.detail, str) else "request failed"
+        return JSONResponse(
+            {
+                "detail": detail,
+                "code": _HTTP_CODES.get(exc.status_code, "error"),
+                "field": None,
+                "errors": [],
+            },
+            status_code=exc.status_code,
+            headers=headers,
+        )
+
+    @app.exception_handler(StaleDataError)
+    async def stale(_request: Request, _exc: StaleDataError) -> JSONResponse:
+        return JSONResponse(
+            {
+                "detail": "someone changed this dispute at the same moment; reload and try again",
+                "code": "conflict",
+                "field": "version",
+            },
+            status_code=409,
+        )
+
+    @app.exception_handler(OperationalError)
+    async def database_away(_request: Request, exc: OperationalError) -> JSONResponse:
+        log.error("database unavailable: %s", type(exc.orig).__name__ if exc.orig else "error")
+        return JSONResponse(
+            {
+                "detail": "the database is not reachable right now; try again shortly",
+                "code": "unavailable",
+                "field": None,
+            },
+            status_code=503,
+            headers={"Retry-After": "5"},
+        )
+
+    @app.exception_handler(DBAPIError)
+    async def database_error(_request: Request, exc: DBAPIError) -> JSONResponse:
+        log.error("database error: %s", type(exc.orig).__name__ if exc.orig else "error")
+        return JSONResponse(
+            {"detail": "the request could not be stored", "code": "database_error", "field": None},
+            status_code=500,
+        )
+
+
+def create_app(
+    *,
+    settings: Settings | None = None,
+    session_factory: sessionmaker[Session] | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> FastAPI:
+    """Build the application; tests pass their own session factory and clock."""
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="disputedesk",
+        version=__version__,
+        description="Resolve customer disputes and complaints, with analysis, coaching and policy.",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    if session_factory is None:
+        session_factory = make_session_factory(make_engine(settings.resolved_database_url()))
+    app.state.session_factory = session_factory
+    app.state.clock = clock or utcnow
+    app.state.settings = settings
+    _install_error_handlers(app)
+    app.include_router(auth_router)
+    app.include_router(customers_router)
+    app.include_router(disputes_router)
+    app.include_router(assist_router)
+    app.include_router(remedies_router)
+    mount_web(app)
+
+    @app.get("/health", tags=["health"])
+    def health(request: Request) -> JSONResponse:
+        """Whether the service and its database answer."""
+        try:
+            with request.app.state.session_factory() as session:
+                session.execute(text("SELECT 1"))
+        except Exception:
+            return JSONResponse(
+                {"status": "unavailable", "database": "unreachable"}, status_code=503
+            )
+        return JSONResponse({"status": "ok", "database": "ok", "version": __version__})
+
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeadersMiddleware)
+    return app

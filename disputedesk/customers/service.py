@@ -1,0 +1,169 @@
+"""Use cases for customers and their records."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from disputedesk.actors import Actor
+from disputedesk.analysis import mask_card_numbers
+from disputedesk.customers.models import Customer, Order
+from disputedesk.customers.schemas import (
+    CustomerCreate,
+    CustomerOut,
+    CustomerRecords,
+    CustomerUpdate,
+    OrderCreate,
+    OrderOut,
+    PastDispute,
+)
+from disputedesk.disputes.models import Dispute
+from disputedesk.errors import Conflict, Forbidden, NotFound
+
+
+def get_customer(*, session: Session, customer_id: int, field: str | None = None) -> Customer:
+    """One customer or NotFound."""
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFound(f"customer {customer_id} not found", field=field)
+    return customer
+
+
+def _email_taken(session: Session, email: str, *, other_than: int | None = None) -> bool:
+    query = select(Customer.id).where(Customer.email == email)
+    if other_than is not None:
+        query = query.where(Customer.id != other_than)
+    return session.scalar(query) is not None
+
+
+def create_customer(*, session: Session, data: CustomerCreate, now: datetime) -> Customer:
+    """Add a customer; emails and external references are unique."""
+    if data.email and _email_taken(session, data.email):
+        raise Conflict(f"a customer with email '{data.email}' already exists", field="email")
+    if data.external_ref and session.scalar(
+        select(Customer.id).where(Customer.external_ref == data.external_ref)
+    ):
+        raise Conflict(
+            f"a customer with external_ref '{data.external_ref}' already exists",
+            field="external_ref",
+        )
+    customer = Customer(
+        name=mask_card_numbers(data.name),
+        email=data.email,
+        phone=data.phone,
+        tier=data.tier,
+        external_ref=data.external_ref,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(customer)
+    session.flush()
+    return customer
+
+
+def update_customer(
+    *, session: Session, customer_id: int, data: CustomerUpdate, now: datetime
+) -> Customer:
+    """Change the given fields of a customer."""
+    customer = get_customer(session=session, customer_id=customer_id)
+    changes = data.model_dump(exclude_unset=True)
+    if changes.get("email") and _email_taken(session, changes["email"], other_than=customer.id):
+        raise Conflict(f"a customer with email '{changes['email']}' already exists", field="email")
+    if "name" in changes:
+        if changes["name"] is None:
+            changes.pop("name")
+        else:
+            changes["name"] = mask_card_numbers(changes["name"])
+    if "tier" in changes and changes["tier"] is None:
+        changes.pop("tier")
+    for key, value in changes.items():
+        setattr(customer, key, value)
+    customer.updated_at = now
+    session.flush()
+    return customer
+
+
+def delete_customer(*, session: Session, customer_id: int, actor: Actor) -> None:
+    """Delete a customer who has no disputes (admins only); disputes are never deleted."""
+    if not actor.has_role("admin"):
+        raise Forbidden("only an admin may delete a customer")
+    customer = get_customer(session=session, customer_id=customer_id)
+    if session.scalar(select(func.count()).where(Dispute.customer_id == customer.id)):
+        raise Conflict("this customer has disputes, whose history is kept; it cannot be deleted")
+    for order in session.scalars(select(Order).where(Order.customer_id == customer.id)):
+        session.delete(order)
+    session.delete(customer)
+    session.flush()
+
+
+def list_customers(
+    *, session: Session, q: str | None, limit: int, after_id: int | None
+) -> list[Customer]:
+    """Customers by id, optionally matching a name or email fragment."""
+    query = select(Customer).order_by(Customer.id).limit(limit)
+    if after_id is not None:
+        query = query.where(Customer.id > after_id)
+    if q:
+        pattern = (
+            "%" + q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        )
+        query = query.where(
+            func.lower(Customer.name).like(pattern, escape="\\")
+            | func.lower(func.coalesce(Customer.email, "")).like(pattern, escape="\\")
+        )
+    return list(session.scalars(query))
+
+
+def find_customer_by_email(*, session: Session, email: str) -> Customer | None:
+    """The customer with this email address, if any."""
+    return session.scalar(select(Customer).where(Customer.email == email.strip().lower()))
+
+
+def add_order(*, session: Session, customer_id: int, data: OrderCreate, now: datetime) -> Order:
+    """Add an order to a customer's records."""
+    customer = get_customer(session=session, customer_id=customer_id)
+    if session.scalar(select(Order.id).where(Order.number == data.number)) is not None:
+        raise Conflict(f"an order numbered '{data.number}' already exists", field="number")
+    order = Order(
+        customer_id=customer.id,
+        number=data.number,
+        items=[item.model_dump() for item in data.items],
+        amount_minor=data.amount_minor,
+        currency=data.currency,
+        purchased_at=data.purchased_at,
+        promised_by=data.promised_by,
+        delivered_at=data.delivered_at,
+        warranty_until=data.warranty_until,
+        fulfilment_status=data.fulfilment_status,
+    )
+    session.add(order)
+    session.flush()
+    return order
+
+
+def order_out(order: Order, now: datetime) -> OrderOut:
+    """An order with whether it is still under warranty at `now`."""
+    out = OrderOut.model_validate(order)
+    out.in_warranty = order.warranty_until is not None and order.warranty_until >= now
+    return out
+
+
+def customer_records(*, session: Session, customer_id: int, now: datetime) -> CustomerRecords:
+    """The customer, their orders (newest first) and their disputes (newest first)."""
+    customer = get_customer(session=session, customer_id=customer_id)
+    orders = session.scalars(
+        select(Order).where(Order.customer_id == customer.id).order_by(Order.purchased_at.desc())
+    )
+    disputes = session.scalars(
+        select(Dispute)
+        .where(Dispute.customer_id == customer.id)
+        .order_by(Dispute.created_at.desc(), Dispute.id.desc())
+        .limit(200)
+    )
+    return CustomerRecords(
+        customer=CustomerOut.model_validate(customer),
+        orders=[order_out(o, now) for o in orders],
+        disputes=[PastDispute.model_validate(d) for d in disputes],
+    )

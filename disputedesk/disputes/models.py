@@ -1,0 +1,115 @@
+"""The dispute aggregate: disputes, their messages, offers and the append-only event log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, SmallInteger, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from disputedesk.db import Base, JSONType, UTCDateTime, utcnow
+
+
+class Dispute(Base):
+    """A customer's dispute or complaint and where it stands."""
+
+    __tablename__ = "disputes"
+    __table_args__ = (
+        Index("ix_disputes_status_created", "status", "created_at", "id"),
+        Index("ix_disputes_status_updated", "status", "updated_at", "id"),
+        Index("ix_disputes_status_priority", "status", "priority_rank", "id"),
+        Index("ix_disputes_customer_created", "customer_id", "created_at"),
+        Index("ix_disputes_assignee_status", "assignee_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), nullable=True, index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(32), index=True)
+    amount_minor: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    desired_outcome: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    status: Mapped[str] = mapped_column(String(24))
+    priority: Mapped[str] = mapped_column(String(8))
+    priority_rank: Mapped[int] = mapped_column(SmallInteger)
+    escalation_level: Mapped[str] = mapped_column(String(16), default="none")
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), nullable=True)
+    tags: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    outcome: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    root_cause: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    current_anger: Mapped[float | None] = mapped_column(nullable=True)
+    first_anger: Mapped[float | None] = mapped_column(nullable=True)
+    risk_flags: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    # The version is the optimistic-concurrency token of staff edits: each accepted change bumps it
+    # once (services do it), and every UPDATE is guarded by the version it read.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012
+
+
+class Message(Base):
+    """A message on a dispute: from the customer, to the customer, or an internal note."""
+
+    __tablename__ = "messages"
+    __table_args__ = (Index("ix_messages_dispute_created", "dispute_id", "created_at", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dispute_id: Mapped[int] = mapped_column(ForeignKey("disputes.id"))
+    direction: Mapped[str] = mapped_column(String(8))
+    channel: Mapped[str] = mapped_column(String(16))
+    author_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), nullable=True)
+    author_name: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    analysis: Mapped[dict[str, Any] | None] = mapped_column(JSONType, nullable=True)
+    coach_report: Mapped[dict[str, Any] | None] = mapped_column(JSONType, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class DisputeEvent(Base):
+    """One append-only entry of a dispute's audit trail: who did what, when, before and after."""
+
+    __tablename__ = "dispute_events"
+    __table_args__ = (Index("ix_dispute_events_dispute_id_id", "dispute_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dispute_id: Mapped[int] = mapped_column(ForeignKey("disputes.id"))
+    kind: Mapped[str] = mapped_column(String(48), index=True)
+    actor_kind: Mapped[str] = mapped_column(String(16))
+    actor_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    actor_name: Mapped[str] = mapped_column(String(200))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSONType, nullable=True)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSONType, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Offer(Base):
+    """A remedy proposed to the customer and where it stands."""
+
+    __tablename__ = "offers"
+    __table_args__ = (Index("ix_offers_status_created", "status", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dispute_id: Mapped[int] = mapped_column(ForeignKey("disputes.id"), index=True)
+    remedy: Mapped[str] = mapped_column(String(32))
+    amount_minor: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    status: Mapped[str] = mapped_column(String(24))
+    clause_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    policy_version: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    policy_fingerprint: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    approver_role: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    made_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), nullable=True)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), nullable=True)
+    decision_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    customer_note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,407 @@
+"""Use cases of the dispute aggregate. Callers own the transaction; events go in with the change."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from disputedesk.actors import Actor
+from disputedesk.analysis import mask_card_numbers
+from disputedesk.auth.models import StaffUser
+from disputedesk.customers.models import Order
+from disputedesk.customers.service import customer_records, get_customer, order_out
+from disputedesk.disputes.events import record_event
+from disputedesk.disputes.lifecycle import (
+    ESCALATION_LEVELS,
+    PRIORITY_RANK,
+    IllegalTransition,
+    allowed_transitions,
+    check_transition,
+    is_reopen,
+    path_to,
+)
+from disputedesk.disputes.models import Dispute, Message, Offer
+from disputedesk.disputes.reading import read_customer_message
+from disputedesk.disputes.schemas import (
+    AssignRequest,
+    DisputeCreate,
+    DisputeDetail,
+    DisputeOut,
+    DisputeUpdate,
+    EscalateRequest,
+    MessageCreate,
+    MessageOut,
+    OfferOut,
+    ResolveRequest,
+    TransitionRequest,
+)
+from disputedesk.errors import Conflict, Invalid, NotFound
+
+_DETAIL_FIELDS = ("subject", "category", "priority", "desired_outcome", "amount_minor", "tags")
+
+
+def get_dispute(*, session: Session, dispute_id: int) -> Dispute:
+    """One dispute or NotFound."""
+    dispute = session.get(Dispute, dispute_id)
+    if dispute is None:
+        raise NotFound(f"dispute {dispute_id} not found")
+    return dispute
+
+
+def dispute_out(dispute: Dispute) -> DisputeOut:
+    """The API shape of a dispute, with the statuses it may move to."""
+    out = DisputeOut.model_validate(dispute)
+    out.allowed_transitions = list(allowed_transitions(dispute.status))
+    return out
+
+
+def _check_version(dispute: Dispute, version: int) -> None:
+    if dispute.version != version:
+        raise Conflict(
+            f"dispute {dispute.id} has changed since you read it (you sent version {version}, "
+            f"it is now at version {dispute.version}); reload it and try again",
+            field="version",
+        )
+
+
+def _changed(dispute: Dispute, now: datetime) -> None:
+    """Mark an accepted staff change: a new version and a new updated_at."""
+    dispute.version += 1
+    dispute.updated_at = now
+
+
+def _apply_analysis(dispute: Dispute, message: Message, analysis: dict[str, Any]) -> None:
+    """Keep the dispute's aggregates: current and first anger, and the union of risk flags."""
+    anger = float(analysis.get("anger", 0.0))
+    if dispute.first_anger is None:
+        dispute.first_anger = anger
+    dispute.current_anger = anger
+    flags = list(dispute.risk_flags or [])
+    seen = {(f["kind"], f["evidence"].lower()) for f in flags}
+    for risk in analysis.get("risks", []):
+        key = (risk["kind"], risk["evidence"].lower())
+        if key not in seen:
+            seen.add(key)
+            flags.append(
+                {"kind": risk["kind"], "evidence": risk["evidence"], "message_id": message.id}
+            )
+    dispute.risk_flags = flags
+
+
+def open_dispute(*, session: Session, data: DisputeCreate, actor: Actor, now: datetime) -> Dispute:
+    """Open a dispute for a customer; the description becomes the first (analysed) message."""
+    customer = get_customer(session=session, customer_id=data.customer_id, field="customer_id")
+    order: Order | None = None
+    if data.order_id is not None:
+        order = session.get(Order, data.order_id)
+        if order is None:
+            raise NotFound(f"order {data.order_id} not found", field="order_id")
+        if order.customer_id != customer.id:
+            raise Invalid(f"order {order.number} belongs to another customer", field="order_id")
+    description = mask_card_numbers(data.description)
+    analysis = read_customer_message(description)
+    category = data.category or analysis["category"]["label"]
+    priority = data.priority or "normal"
+    dispute = Dispute(
+        customer_id=customer.id,
+        order_id=order.id if order else None,
+        channel=data.channel,
+        subject=mask_card_numbers(data.subject),
+        description=analysis["pii_masked_text"],
+        category=category,
+        amount_minor=data.amount_minor,
+        currency=data.currency or (order.currency if order else "USD"),
+        desired_outcome=data.desired_outcome,
+        status="new",
+        priority=priority,
+        priority_rank=PRIORITY_RANK[priority],
+        escalation_level="none",
+        tags=sorted(set(data.tags)),
+        risk_flags=[],
+        version=1,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(dispute)
+    session.flush()
+    message = Message(
+        dispute_id=dispute.id,
+        direction="inbound",
+        channel=data.channel,
+        author_name=customer.name,
+        body=analysis["pii_masked_text"],
+        analysis=analysis,
+        created_at=now,
+    )
+    session.add(message)
+    session.flush()
+    _apply_analysis(dispute, message, analysis)
+    record_event(
+        session=session,
+        dispute_id=dispute.id,
+        kind="dispute.opened",
+        actor=actor,
+        now=now,
+        after=_snapshot(dispute),
+    )
+    session.flush()
+    return dispute
+
+
+def _snapshot(dispute: Dispute, fields: tuple[str, ...] | None = None) -> dict[str, Any]:
+    names = fields or (
+        "status",
+        "priority",
+        "category",
+        "channel",
+        "subject",
+        "assignee_id",
+        "escalation_level",
+        "amount_minor",
+        "desired_outcome",
+        "tags",
+        "outcome",
+        "root_cause",
+    )
+    return {name: getattr(dispute, name) for name in names}
+
+
+def update_dispute(
+    *, session: Session, dispute_id: int, data: DisputeUpdate, actor: Actor, now: datetime
+) -> Dispute:
+    """Change the details given; records one event with the fields before and after."""
+    dispute = get_dispute(session=session, dispute_id=dispute_id)
+    _check_version(dispute, data.version)
+    changes = {k: v for k, v in data.model_dump(exclude_unset=True).items() if k in _DETAIL_FIELDS}
+    changes = {k: v for k, v in changes.items() if v is not None or k == "amount_minor"}
+    if "subject" in changes:
+        changes["subject"] = mask_card_numbers(changes["subject"])
+    if "tags" in changes:
+        changes["tags"] = sorted(set(changes["tags"]))
+    changed = tuple(k for k, v in changes.items() if getattr(dispute, k) != v)
+    if not changed:
+        return dispute
+    before = _snapshot(dispute, changed)
+    for key in changed:
+        setattr(dispute, key, changes[key])
+    if "priority" in changed:
+        dispute.priority_rank = PRIORITY_RANK[dispute.priority]
+    _changed(dispute, now)
+    record_event(
+        session=session,
+        dispute_id=dispute.id,
+        kind="dispute.updated",
+        actor=actor,
+        now=now,
+        before=before,
+        after=_snapshot(dispute, changed),
+    )
+    session.flush()
+    return dispute
+
+
+def transition_dispute(
+    *, session: Session, dispute_id: int, data: TransitionRequest, actor: Actor, now: datetime
+) -> Dispute:
+    """Move a dispute along its lifecycle; illegal moves raise Conflict naming the allowed ones."""
+    dispute = get_dispute(session=session, dispute_id=dispute_id)
+    _check_version(dispute, data.version)
+    try:
+        check_transition(dispute.status, data.to)
+    except IllegalTransition as exc:
+        raise Conflict(str(exc), field="to") from exc
+    reopening = is_reopen(dispute.status, data.to)
+    if reopening and not data.reason:
+        raise Invalid("reopening a dispute needs a reason", field="reason")
+    before = _snapshot(dispute, ("status", "outcome", "root_cause"))
+    dispute.status = data.to
+    if isinstance(data, ResolveRequest):
+        dispute.outcome = data.outcome
+        dispute.root_cause = data.root_cause
+        dispute.resolved_at = now
+    elif data.to == "closed":
+        dispute.closed_at = now
+    elif reopening:
+        dispute.outcome = None
+        dispute.root_cause = None
+        dispute.resolved_at = None
+        dispute.closed_at = None
+    _changed(dispute, now)
+    after: dict[str, Any] = _snapshot(dispute, ("status", "outcome", "root_cause"))
+    if data.reason:
+        after["reason"] = mask_card_numbers(data.reason)
+    record_event(
+        session=session,
+        dispute_id=dispute.id,
+        kind="dispute.reopened" if reopening else "dispute.status_changed",
+        actor=actor,
+        now=now,
+        before=before,
+        after=after,
+    )
+    session.flush()
+    return dispute
+
+
+def advance_status(
+    *, session: Session, dispute: Dispute, to: str, actor: Actor, now: datetime, reason: str
+) -> None:
+    """Move a dispute as a consequence of another step (an offer made, declined...), legally."""
+    if dispute.status == to:
+        return
+    for status in path_to(dispute.status, to):
+        before = {"status": dispute.status}
+        dispute.status = status
+        _changed(dispute, now)
+        record_event(
+            session=session,
+            dispute_id=dispute.id,
+            kind="dispute.status_changed",
+            actor=actor,
+            now=now,
+            before=before,
+            after={"status": status, "reason": reason},
+        )
+    session.flush()
+
+
+def assign_dispute(
+    *, session: Session, dispute_id: int, data: AssignRequest, actor: Actor, now: datetime
+) -> Dispute:
+    """Give the dispute to a member of staff, or take it back to the unassigned queue."""
+    dispute = get_dispute(session=session, dispute_id=dispute_id)
+    _check_version(dispute, data.version)
+    if data.assignee_id is not None:
+        user = session.get(StaffUser, data.assignee_id)
+        if user is None or not user.is_active:
+            raise NotFound(f"staff user {data.assignee_id} not found", field="assignee_id")
+    if dispute.assignee_id == data.assignee_id:
+        return dispute
+    before = {"assignee_id": dispute.assignee_id}
+    dispute.assignee_id = data.assignee_id
+    _changed(dispute, now)
+    record_event(
+        session=session,
+        dispute_id=dispute.id,
+        kind="dispute.assigned",
+        actor=actor,
+        now=now,
+        before=before,
+        after={"assignee_id": data.assignee_id},
+    )
+    session.flush()
+    return dispute
+
+
+def escalate_dispute(
+    *, session: Session, dispute_id: int, data: EscalateRequest, actor: Actor, now: datetime
+) -> Dispute:
+    """Move the dispute up to a supervisor or manager (or back down), recording why."""
+    dispute = get_dispute(session=session, dispute_id=dispute_id)
+    _check_version(dispute, data.version)
+    if dispute.escalation_level == data.level:
+        raise Conflict(
+            f"dispute {dispute.id} is already at escalation level '{data.level}'", field="level"
+        )
+    before = {"escalation_level": dispute.escalation_level}
+    raising = ESCALATION_LEVELS.index(data.level) > ESCALATION_LEVELS.index(
+        dispute.escalation_level
+    )
+    dispute.escalation_level = data.level
+    _changed(dispute, now)
+    record_event(
+        session=session,
+        dispute_id=dispute.id,
+        kind="dispute.escalated" if raising else "dispute.deescalated",
+        actor=actor,
+        now=now,
+        before=before,
+        after={"escalation_level": data.level, "reason": mask_card_numbers(data.reason)},
+    )
+    session.flush()
+    return dispute
+
+
+def add_message(
+    *,
+    session: Session,
+    dispute_id: int,
+    data: MessageCreate,
+    actor: Actor,
+    now: datetime,
+    coach_report: dict[str, Any] | None = None,
+) -> Message:
+    """Add a message; a customer's words are analysed, card numbers are masked before storing."""
+    dispute = get_dispute(session=session, dispute_id=dispute_id)
+    body = mask_card_numbers(data.body)
+    analysis: dict[str, Any] | None = None
+    if data.direction == "inbound":
+        analysis = read_customer_message(body)
+        body = analysis["pii_masked_text"]
+        customer = get_customer(session=session, customer_id=dispute.customer_id)
+        author_name = mask_card_numbers(data.author_name) if data.author_name else customer.name
+    else:
+        author_name = actor.name
+    message = Message(
+        dispute_id=dispute.id,
+        direction=data.direction,
+        channel=data.channel or ("internal" if data.direction == "note" else dispute.channel),
+        author_staff_id=actor.id if actor.kind == "staff" else None,
+        author_name=author_name,
+        body=body,
+        analysis=analysis,
+        coach_report=coach_report,
+        created_at=now,
+    )
+    session.add(message)
+    session.flush()
+    if analysis is not None:
+        _apply_analysis(dispute, message, analysis)
+    dispute.updated_at = now
+    record_event(
+        session=session,
+        dispute_id=dispute.id,
+        kind={"inbound": "message.received", "outbound": "message.sent", "note": "note.added"}[
+            data.direction
+        ],
+        actor=actor,
+        now=now,
+        after={"message_id": message.id, "direction": data.direction},
+    )
+    session.flush()
+    return message
+
+
+def list_messages(*, session: Session, dispute_id: int) -> list[Message]:
+    """A dispute's conversation in order."""
+    get_dispute(session=session, dispute_id=dispute_id)
+    return list(
+        session.scalars(
+            select(Message)
+            .where(Message.dispute_id == dispute_id)
+            .order_by(Message.created_at, Message.id)
+        )
+    )
+
+
+def dispute_detail(*, session: Session, dispute_id: int, now: datetime) -> DisputeDetail:
+    """One dispute with its conversation, offers and the customer's records beside it."""
+    dispute = get_dispute(session=session, dispute_id=dispute_id)
+    records = customer_records(session=session, customer_id=dispute.customer_id, now=now)
+    order = session.get(Order, dispute.order_id) if dispute.order_id else None
+    offers = session.scalars(select(Offer).where(Offer.dispute_id == dispute.id).order_by(Offer.id))
+    return DisputeDetail(
+        **dispute_out(dispute).model_dump(),
+        customer=records.customer,
+        order=order_out(order, now) if order else None,
+        messages=[
+            MessageOut.model_validate(m)
+            for m in list_messages(session=session, dispute_id=dispute.id)
+        ],
+        offers=[OfferOut.model_validate(o) for o in offers],
+        past_disputes=[d for d in records.disputes if d.id != dispute.id],
+        customer_orders=records.orders,
+    )

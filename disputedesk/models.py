@@ -1,0 +1,25 @@
+"""Every table of every area, imported in one place so metadata is complete."""
+
+from __future__ import annotations
+
+from disputedesk.auth.models import ApiToken, StaffSession, StaffUser
+from disputedesk.customers.models import Customer, Order
+from disputedesk.db import Base
+from disputedesk.disputes.models import Dispute, DisputeEvent, Message, Offer
+from disputedesk.remedies.models import PolicyVersion
+
+metadata = Base.metadata
+
+__all__ = [
+    "ApiToken",
+    "Customer",
+    "Dispute",
+    "DisputeEvent",
+    "Message",
+    "Offer",
+    "Order",
+    "PolicyVersion",
+    "StaffSession",
+    "StaffUser",
+    "metadata",
+]

@@ -1,0 +1,1 @@
+"""Remedies: stored policy versions, what a dispute may be offered, and the offer workflow."""
