@@ -305,7 +305,7 @@ CONDESCENSION: tuple[Rule, ...] = (
             r"|labell?ed"
             r"|printed|written|set\s+out|spell(?:s|ed)\s+out|displayed|visible)\b"
         ),
-        lambda m: f"Say it without the judgement: '{clearly_rewrite(m.group(0))}'.",
+        _without_judgement,
         _clearly_guard,
     ),
     Rule(
