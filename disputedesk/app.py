@@ -28,6 +28,7 @@ from disputedesk.errors import DomainError
 from disputedesk.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from disputedesk.remedies.api import router as remedies_router
 from disputedesk.web import mount_web
+from disputedesk.workflow.api import router as workflow_router
 
 log = logging.getLogger("disputedesk")
 _HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 401: "unauthorized"}
@@ -159,6 +160,7 @@ def create_app(
     app.include_router(disputes_router)
     app.include_router(assist_router)
     app.include_router(remedies_router)
+    app.include_router(workflow_router)
     mount_web(app)
 
     @app.get("/health", tags=["health"])

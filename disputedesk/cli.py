@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import secrets
+import signal
+import threading
 from pathlib import Path
 from typing import Annotated
 
@@ -27,6 +29,7 @@ from disputedesk.migrate import upgrade
 from disputedesk.policies.cli import register as register_policies
 from disputedesk.remedies.policy_store import upload_policy
 from disputedesk.remedies.service import remedies_for
+from disputedesk.workflow.worker import run_worker
 
 app = typer.Typer(
     help="disputedesk: resolve customer disputes and complaints.", no_args_is_help=True
@@ -101,6 +104,22 @@ def token_create(
         console.print(issued.raw, soft_wrap=True)
 
 
+def _start_embedded_worker(settings: Settings) -> threading.Event | None:
+    """On SQLite, `serve` runs the one worker itself (a second process would only contend)."""
+    if not settings.embedded_worker or not settings.resolved_database_url().startswith("sqlite"):
+        return None
+    stop = threading.Event()
+    factory = make_session_factory(make_engine(settings.resolved_database_url()))
+    thread = threading.Thread(
+        target=run_worker,
+        kwargs={"factory": factory, "clock": utcnow, "stop": stop},
+        name="disputedesk-worker",
+        daemon=True,
+    )
+    thread.start()
+    return stop
+
+
 def _serve(settings: Settings, *, workers: int) -> None:
     if not settings.secret_key and not settings.demo_mode:
         raise _fail(
@@ -117,12 +136,35 @@ def _serve(settings: Settings, *, workers: int) -> None:
             log_level=settings.log_level.lower(),
         )
         return
-    uvicorn.run(
-        create_app(settings=settings),
-        host=settings.host,
-        port=settings.port,
-        log_level=settings.log_level.lower(),
-    )
+    stop = _start_embedded_worker(settings)
+    try:
+        uvicorn.run(
+            create_app(settings=settings),
+            host=settings.host,
+            port=settings.port,
+            log_level=settings.log_level.lower(),
+        )
+    finally:
+        if stop is not None:
+            stop.set()
+
+
+@app.command()
+def worker(
+    poll: Annotated[float, typer.Option(help="Seconds between checks when idle")] = 2.0,
+) -> None:
+    """Run due jobs and SLA checks until stopped (SIGTERM finishes the job in hand)."""
+    settings = get_settings()
+    factory = make_session_factory(make_engine(settings.resolved_database_url()))
+    stop = threading.Event()
+
+    def _stop(_signum: int, _frame: object) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    console.print("worker running; stop with Ctrl-C or SIGTERM")
+    run_worker(factory, clock=utcnow, stop=stop, poll_seconds=poll)
 
 
 @app.command()

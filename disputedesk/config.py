@@ -27,6 +27,12 @@ class Settings(BaseSettings):
     model_dir: Path | None = None
     log_level: str = "INFO"
     session_hours: int = Field(default=12, ge=1)
+    timezone: str = "UTC"
+    business_hours: str = "09:00-17:00"
+    workflow_file: Path | None = None
+    follow_up_business_days: int = Field(default=3, ge=0, le=60)
+    survey_valid_days: int = Field(default=14, ge=1, le=365)
+    embedded_worker: bool = True
 
     def resolved_database_url(self) -> str:
         """The database URL, defaulting to a SQLite file in the data directory."""

@@ -7,6 +7,7 @@ from disputedesk.customers.models import Customer, Order
 from disputedesk.db import Base
 from disputedesk.disputes.models import Dispute, DisputeEvent, Message, Offer
 from disputedesk.remedies.models import PolicyVersion
+from disputedesk.workflow.models import Job, Notification, Survey
 
 metadata = Base.metadata
 
@@ -16,10 +17,13 @@ __all__ = [
     "Dispute",
     "DisputeEvent",
     "Message",
+    "Job",
+    "Notification",
     "Offer",
     "Order",
     "PolicyVersion",
     "StaffSession",
     "StaffUser",
+    "Survey",
     "metadata",
 ]

@@ -130,7 +130,6 @@ def _load_dispute(
             amount_minor=d.amount_minor,
             currency=d.currency,
             desired_outcome=d.desired_outcome,
-            priority=d.priority,
             tags=list(d.tags),
         ),
         actor=SYSTEM,
@@ -157,7 +156,8 @@ def _load_dispute(
             now=message.at,
         )
         last = max(last, message.at)
-    if d.escalation_level != "none":
+    levels = ("none", "supervisor", "manager")
+    if levels.index(d.escalation_level) > levels.index(dispute.escalation_level):
         last = last + timedelta(minutes=3)
         escalate_dispute(
             session=session,
@@ -170,7 +170,7 @@ def _load_dispute(
             actor=staff_actor,
             now=min(last, now),
         )
-    for status in path_to("new", d.status):
+    for status in path_to(dispute.status, d.status) if dispute.status != d.status else []:
         last = last + timedelta(minutes=7)
         data: TransitionRequest
         if status == "resolved":

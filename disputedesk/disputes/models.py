@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from disputedesk.db import Base, JSONType, UTCDateTime, utcnow
+
+SLA_NEVER = datetime(9999, 12, 31, tzinfo=UTC)
 
 
 class Dispute(Base):
@@ -21,6 +23,7 @@ class Dispute(Base):
         Index("ix_disputes_status_priority", "status", "priority_rank", "id"),
         Index("ix_disputes_customer_created", "customer_id", "created_at"),
         Index("ix_disputes_assignee_status", "assignee_id", "status"),
+        Index("ix_disputes_status_sla", "status", "sla_sort_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -44,6 +47,23 @@ class Dispute(Base):
     current_anger: Mapped[float | None] = mapped_column(nullable=True)
     first_anger: Mapped[float | None] = mapped_column(nullable=True)
     risk_flags: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
+    flags: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    priority_reasons: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    priority_overridden: Mapped[bool] = mapped_column(default=False)
+    repeat_contacts: Mapped[int] = mapped_column(Integer, default=0)
+    sla_first_response_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    sla_next_response_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    sla_resolution_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    sla_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # sla_due_at for sorting and keyset paging: never null (far future when nothing is due).
+    sla_sort_at: Mapped[datetime] = mapped_column(UTCDateTime, default=lambda: SLA_NEVER)
+    sla_next_check_at: Mapped[datetime | None] = mapped_column(
+        UTCDateTime, nullable=True, index=True
+    )
+    sla_paused: Mapped[bool] = mapped_column(default=False)
+    sla_breached: Mapped[bool] = mapped_column(default=False)
+    sla_alerts: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    evidence_due_by: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -15,11 +15,14 @@ from disputedesk.customers.models import Customer
 from disputedesk.disputes.models import Dispute, Message
 from disputedesk.errors import Invalid
 
-SortKey = Literal["created", "-created", "updated", "-updated", "priority", "-priority"]
+SortKey = Literal[
+    "created", "-created", "updated", "-updated", "priority", "-priority", "sla", "-sla"
+]
 _SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
     "created": Dispute.created_at,
     "updated": Dispute.updated_at,
     "priority": Dispute.priority_rank,
+    "sla": Dispute.sla_sort_at,
 }
 
 
@@ -53,7 +56,7 @@ def decode_cursor(cursor: str, sort: str) -> tuple[Any, int]:
         cursor_sort, value, dispute_id = json.loads(base64.urlsafe_b64decode(padded))
         if cursor_sort != sort or not isinstance(dispute_id, int):
             raise ValueError
-        if sort.lstrip("-") in ("created", "updated"):
+        if sort.lstrip("-") in ("created", "updated", "sla"):
             value = datetime.fromisoformat(value)
         elif not isinstance(value, int):
             raise ValueError

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 from disputedesk.coach import PlaybookStep
 from disputedesk.customers.schemas import CustomerOut, OrderOut, PastDispute
@@ -108,6 +108,21 @@ class ResolveRequest(Strict):
     outcome: Outcome
     root_cause: RootCause
     reason: SafeStr | None = Field(default=None, max_length=2000)
+    send_survey: bool = Field(
+        default=True, description="Schedule the follow-up and satisfaction survey (default yes)."
+    )
+    no_survey_reason: SafeStr | None = Field(
+        default=None,
+        min_length=1,
+        max_length=500,
+        description="Required when send_survey is false.",
+    )
+
+    @model_validator(mode="after")
+    def _survey_reason(self) -> ResolveRequest:
+        if not self.send_survey and not self.no_survey_reason:
+            raise ValueError("say why no survey is sent (no_survey_reason)")
+        return self
 
 
 TransitionRequest = Annotated[MoveRequest | ResolveRequest, Field(discriminator="to")]
@@ -190,6 +205,17 @@ class DisputeOut(BaseModel):
     current_anger: float | None
     first_anger: float | None
     risk_flags: list[RiskFlag]
+    flags: list[str]
+    priority_reasons: list[str]
+    priority_overridden: bool
+    repeat_contacts: int
+    sla_due_at: datetime | None
+    sla_first_response_due_at: datetime | None
+    sla_next_response_due_at: datetime | None
+    sla_resolution_due_at: datetime | None
+    sla_paused: bool
+    sla_breached: bool
+    evidence_due_by: datetime | None
     version: int
     created_at: datetime
     updated_at: datetime

@@ -39,6 +39,8 @@ from disputedesk.disputes.schemas import (
     TransitionRequest,
 )
 from disputedesk.errors import Conflict, Invalid, NotFound
+from disputedesk.workflow.followups import schedule_follow_up
+from disputedesk.workflow.triage import refresh_sla, reprioritise, triage
 
 _DETAIL_FIELDS = ("subject", "category", "priority", "desired_outcome", "amount_minor", "tags")
 
@@ -79,6 +81,8 @@ def _apply_analysis(dispute: Dispute, message: Message, analysis: dict[str, Any]
     if dispute.first_anger is None:
         dispute.first_anger = anger
     dispute.current_anger = anger
+    if any(r["kind"] == "repeat_contact" for r in analysis.get("risks", [])):
+        dispute.repeat_contacts += 1
     flags = list(dispute.risk_flags or [])
     seen = {(f["kind"], f["evidence"].lower()) for f in flags}
     for risk in analysis.get("risks", []):
@@ -105,6 +109,7 @@ def open_dispute(*, session: Session, data: DisputeCreate, actor: Actor, now: da
     analysis = read_customer_message(description)
     category = data.category or analysis["category"]["label"]
     priority = data.priority or "normal"
+    reasons = ["set when the dispute was opened"] if data.priority else []
     dispute = Dispute(
         customer_id=customer.id,
         order_id=order.id if order else None,
@@ -118,6 +123,8 @@ def open_dispute(*, session: Session, data: DisputeCreate, actor: Actor, now: da
         status="new",
         priority=priority,
         priority_rank=PRIORITY_RANK[priority],
+        priority_overridden=data.priority is not None,
+        priority_reasons=reasons,
         escalation_level="none",
         tags=sorted(set(data.tags)),
         risk_flags=[],
@@ -139,14 +146,17 @@ def open_dispute(*, session: Session, data: DisputeCreate, actor: Actor, now: da
     session.add(message)
     session.flush()
     _apply_analysis(dispute, message, analysis)
+    reprioritise(session=session, dispute=dispute, now=now, quiet=True)
     record_event(
         session=session,
         dispute_id=dispute.id,
         kind="dispute.opened",
         actor=actor,
         now=now,
-        after=_snapshot(dispute),
+        after={**_snapshot(dispute), "priority_reasons": dispute.priority_reasons},
     )
+    session.flush()
+    triage(session=session, dispute=dispute, now=now, intake=True)
     session.flush()
     return dispute
 
@@ -189,6 +199,8 @@ def update_dispute(
         setattr(dispute, key, changes[key])
     if "priority" in changed:
         dispute.priority_rank = PRIORITY_RANK[dispute.priority]
+        dispute.priority_overridden = True
+        dispute.priority_reasons = [f"set by {actor.name}"]
     _changed(dispute, now)
     record_event(
         session=session,
@@ -199,6 +211,8 @@ def update_dispute(
         before=before,
         after=_snapshot(dispute, changed),
     )
+    if "priority" in changed or "category" in changed:
+        refresh_sla(session=session, dispute=dispute, now=now)
     session.flush()
     return dispute
 
@@ -233,6 +247,9 @@ def transition_dispute(
     after: dict[str, Any] = _snapshot(dispute, ("status", "outcome", "root_cause"))
     if data.reason:
         after["reason"] = mask_card_numbers(data.reason)
+    surveyed = isinstance(data, ResolveRequest) and data.send_survey
+    if isinstance(data, ResolveRequest) and not data.send_survey:
+        after["no_survey_reason"] = mask_card_numbers(data.no_survey_reason or "")
     record_event(
         session=session,
         dispute_id=dispute.id,
@@ -242,6 +259,10 @@ def transition_dispute(
         before=before,
         after=after,
     )
+    session.flush()
+    refresh_sla(session=session, dispute=dispute, now=now)
+    if surveyed:
+        schedule_follow_up(session=session, dispute=dispute, resolved_at=now)
     session.flush()
     return dispute
 
@@ -371,6 +392,21 @@ def add_message(
         now=now,
         after={"message_id": message.id, "direction": data.direction},
     )
+    session.flush()
+    if data.direction == "inbound":
+        if dispute.status == "awaiting_customer":
+            # The customer answered (in whatever channel): the clock runs again.
+            advance_status(
+                session=session,
+                dispute=dispute,
+                to="investigating",
+                actor=actor,
+                now=now,
+                reason="the customer replied",
+            )
+        triage(session=session, dispute=dispute, now=now)
+    elif data.direction == "outbound":
+        refresh_sla(session=session, dispute=dispute, now=now)
     session.flush()
     return message
 

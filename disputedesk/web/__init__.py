@@ -11,6 +11,7 @@ from disputedesk.web.dispute_pages import router as dispute_router
 from disputedesk.web.queue import router as queue_router
 from disputedesk.web.render import STATIC, is_htmx, render
 from disputedesk.web.session import CsrfRefused, LoginRequired, current_user
+from disputedesk.web.survey_pages import router as survey_router
 
 
 def _login_required(request: Request, exc: Exception) -> Response:
@@ -39,6 +40,7 @@ def mount_web(app: FastAPI) -> None:
     app.include_router(auth_router)
     app.include_router(queue_router)
     app.include_router(dispute_router)
+    app.include_router(survey_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(LoginRequired, _login_required)
     app.add_exception_handler(CsrfRefused, _csrf_refused)

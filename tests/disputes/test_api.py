@@ -226,7 +226,11 @@ def test_messages_inbound_are_analysed_and_aggregates_kept(agent_client: TestCli
         e["kind"]
         for e in agent_client.get(f"/api/v1/disputes/{dispute['id']}/events").json()["items"]
     ]
-    assert kinds[1:] == ["message.sent", "message.received", "note.added"]
+    assert kinds[1:3] == ["message.sent", "message.received"]
+    assert kinds[-1] == "note.added"
+    # The manager request in an angry message raises the priority and escalates by itself.
+    assert {"dispute.priority_changed", "dispute.escalated"} <= set(kinds)
+    assert now["escalation_level"] == "supervisor"
 
 
 def _seed_list(client: TestClient, clock: Clock) -> list[dict[str, Any]]:

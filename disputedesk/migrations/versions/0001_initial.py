@@ -168,6 +168,38 @@ def upgrade() -> None:
             sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"),
             nullable=False,
         ),
+        sa.Column(
+            "flags",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column(
+            "priority_reasons",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("priority_overridden", sa.Boolean(), nullable=False),
+        sa.Column("repeat_contacts", sa.Integer(), nullable=False),
+        sa.Column(
+            "sla_first_response_due_at", disputedesk.db.UTCDateTime(timezone=True), nullable=True
+        ),
+        sa.Column(
+            "sla_next_response_due_at", disputedesk.db.UTCDateTime(timezone=True), nullable=True
+        ),
+        sa.Column(
+            "sla_resolution_due_at", disputedesk.db.UTCDateTime(timezone=True), nullable=True
+        ),
+        sa.Column("sla_due_at", disputedesk.db.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("sla_sort_at", disputedesk.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("sla_next_check_at", disputedesk.db.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("sla_paused", sa.Boolean(), nullable=False),
+        sa.Column("sla_breached", sa.Boolean(), nullable=False),
+        sa.Column(
+            "sla_alerts",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("evidence_due_by", disputedesk.db.UTCDateTime(timezone=True), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", disputedesk.db.UTCDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", disputedesk.db.UTCDateTime(timezone=True), nullable=False),
@@ -194,10 +226,16 @@ def upgrade() -> None:
         )
         batch_op.create_index(batch_op.f("ix_disputes_order_id"), ["order_id"], unique=False)
         batch_op.create_index(
+            batch_op.f("ix_disputes_sla_next_check_at"), ["sla_next_check_at"], unique=False
+        )
+        batch_op.create_index(
             "ix_disputes_status_created", ["status", "created_at", "id"], unique=False
         )
         batch_op.create_index(
             "ix_disputes_status_priority", ["status", "priority_rank", "id"], unique=False
+        )
+        batch_op.create_index(
+            "ix_disputes_status_sla", ["status", "sla_sort_at", "id"], unique=False
         )
         batch_op.create_index(
             "ix_disputes_status_updated", ["status", "updated_at", "id"], unique=False
@@ -230,6 +268,34 @@ def upgrade() -> None:
     with op.batch_alter_table("dispute_events", schema=None) as batch_op:
         batch_op.create_index("ix_dispute_events_dispute_id_id", ["dispute_id", "id"], unique=False)
         batch_op.create_index(batch_op.f("ix_dispute_events_kind"), ["kind"], unique=False)
+
+    op.create_table(
+        "jobs",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("dispute_id", sa.Integer(), nullable=True),
+        sa.Column(
+            "payload",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("dedupe_key", sa.String(length=120), nullable=True),
+        sa.Column("status", sa.String(length=12), nullable=False),
+        sa.Column("due_at", disputedesk.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("attempts", sa.SmallInteger(), nullable=False),
+        sa.Column("claimed_at", disputedesk.db.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("claimed_by", sa.String(length=80), nullable=True),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        sa.Column("created_at", disputedesk.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("finished_at", disputedesk.db.UTCDateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["dispute_id"], ["disputes.id"], name=op.f("fk_jobs_dispute_id_disputes")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_jobs")),
+        sa.UniqueConstraint("dedupe_key", name=op.f("uq_jobs_dedupe_key")),
+    )
+    with op.batch_alter_table("jobs", schema=None) as batch_op:
+        batch_op.create_index("ix_jobs_status_due", ["status", "due_at"], unique=False)
 
     op.create_table(
         "messages",
@@ -267,6 +333,27 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "notifications",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=True),
+        sa.Column("role", sa.String(length=16), nullable=True),
+        sa.Column("dispute_id", sa.Integer(), nullable=True),
+        sa.Column("kind", sa.String(length=40), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("created_at", disputedesk.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("read_at", disputedesk.db.UTCDateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["dispute_id"], ["disputes.id"], name=op.f("fk_notifications_dispute_id_disputes")
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["staff_users.id"], name=op.f("fk_notifications_user_id_staff_users")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_notifications")),
+    )
+    with op.batch_alter_table("notifications", schema=None) as batch_op:
+        batch_op.create_index("ix_notifications_user_read", ["user_id", "read_at"], unique=False)
+
+    op.create_table(
         "offers",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("dispute_id", sa.Integer(), nullable=False),
@@ -299,6 +386,24 @@ def upgrade() -> None:
     with op.batch_alter_table("offers", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_offers_dispute_id"), ["dispute_id"], unique=False)
         batch_op.create_index("ix_offers_status_created", ["status", "created_at"], unique=False)
+
+    op.create_table(
+        "surveys",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("dispute_id", sa.Integer(), nullable=False),
+        sa.Column("round", sa.SmallInteger(), nullable=False),
+        sa.Column("created_at", disputedesk.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", disputedesk.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("rating", sa.SmallInteger(), nullable=True),
+        sa.Column("comment", sa.Text(), nullable=True),
+        sa.Column("answered_at", disputedesk.db.UTCDateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["dispute_id"], ["disputes.id"], name=op.f("fk_surveys_dispute_id_disputes")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_surveys")),
+    )
+    with op.batch_alter_table("surveys", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_surveys_dispute_id"), ["dispute_id"], unique=False)
 
     _append_only_events()
 
@@ -334,15 +439,27 @@ def downgrade() -> None:
     else:
         op.execute("DROP TRIGGER IF EXISTS dispute_events_no_update")
         op.execute("DROP TRIGGER IF EXISTS dispute_events_no_delete")
+    with op.batch_alter_table("surveys", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_surveys_dispute_id"))
+
+    op.drop_table("surveys")
     with op.batch_alter_table("offers", schema=None) as batch_op:
         batch_op.drop_index("ix_offers_status_created")
         batch_op.drop_index(batch_op.f("ix_offers_dispute_id"))
 
     op.drop_table("offers")
+    with op.batch_alter_table("notifications", schema=None) as batch_op:
+        batch_op.drop_index("ix_notifications_user_read")
+
+    op.drop_table("notifications")
     with op.batch_alter_table("messages", schema=None) as batch_op:
         batch_op.drop_index("ix_messages_dispute_created")
 
     op.drop_table("messages")
+    with op.batch_alter_table("jobs", schema=None) as batch_op:
+        batch_op.drop_index("ix_jobs_status_due")
+
+    op.drop_table("jobs")
     with op.batch_alter_table("dispute_events", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_dispute_events_kind"))
         batch_op.drop_index("ix_dispute_events_dispute_id_id")
@@ -350,8 +467,10 @@ def downgrade() -> None:
     op.drop_table("dispute_events")
     with op.batch_alter_table("disputes", schema=None) as batch_op:
         batch_op.drop_index("ix_disputes_status_updated")
+        batch_op.drop_index("ix_disputes_status_sla")
         batch_op.drop_index("ix_disputes_status_priority")
         batch_op.drop_index("ix_disputes_status_created")
+        batch_op.drop_index(batch_op.f("ix_disputes_sla_next_check_at"))
         batch_op.drop_index(batch_op.f("ix_disputes_order_id"))
         batch_op.drop_index("ix_disputes_customer_created")
         batch_op.drop_index(batch_op.f("ix_disputes_category"))
