@@ -25,7 +25,9 @@ from disputedesk.config import Settings, get_settings
 from disputedesk.db import make_engine, make_session_factory, unit_of_work, utcnow
 from disputedesk.demo.seed import DEMO_PASSWORD, has_data, load_demo
 from disputedesk.errors import DomainError
+from disputedesk.logs import configure_logging, log_config
 from disputedesk.migrate import upgrade
+from disputedesk.ops.cli import register as register_ops
 from disputedesk.policies.cli import register as register_policies
 from disputedesk.remedies.policy_store import upload_policy
 from disputedesk.remedies.service import remedies_for
@@ -43,6 +45,7 @@ err = Console(stderr=True)
 register_analysis(app)
 register_policies(app)
 register_coach(app)
+register_ops(app)
 
 
 def _fail(message: str) -> typer.Exit:
@@ -134,6 +137,7 @@ def _serve(settings: Settings, *, workers: int) -> None:
             port=settings.port,
             workers=workers,
             log_level=settings.log_level.lower(),
+            log_config=log_config(settings.log_level.upper()),
         )
         return
     stop = _start_embedded_worker(settings)
@@ -143,6 +147,7 @@ def _serve(settings: Settings, *, workers: int) -> None:
             host=settings.host,
             port=settings.port,
             log_level=settings.log_level.lower(),
+            log_config=log_config(settings.log_level.upper()),
         )
     finally:
         if stop is not None:
@@ -155,6 +160,7 @@ def worker(
 ) -> None:
     """Run due jobs and SLA checks until stopped (SIGTERM finishes the job in hand)."""
     settings = get_settings()
+    configure_logging(settings.log_level.upper())
     factory = make_session_factory(make_engine(settings.resolved_database_url()))
     stop = threading.Event()
 

@@ -1,0 +1,5 @@
+"""`python -m disputedesk` runs the command line."""
+
+from disputedesk.cli import main
+
+main()
