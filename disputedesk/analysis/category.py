@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -129,6 +130,8 @@ class CategoryClassifier:
     config: FeatureConfig = field(default_factory=FeatureConfig)
     meta: dict[str, Any] = field(default_factory=dict)
     _rows: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    _generation: int = field(default=0, repr=False, compare=False)
     _scores: NDArray[np.float32] = field(
         default_factory=lambda: np.zeros((0, 0), dtype=np.float32), repr=False, compare=False
     )
@@ -138,44 +141,58 @@ class CategoryClassifier:
 
     def _row_of(self, key: str) -> int:
         """Row of a word or bigram ("b a b") in the score cache, computing it on first use."""
-        if len(self._rows) >= _CACHE_LIMIT or not len(self._scores):
-            self._rows.clear()
-            self._scores = np.zeros((1024, len(self.labels)), dtype=np.float32)
-            self._sq = np.zeros(1024, dtype=np.float32)
-        vocab = self.vocab
-        part: dict[int, float] = {}
-        if key.startswith("b "):
-            j = vocab.get(key)
-            if j is not None:
-                part[j] = 1.0
-        else:
-            for gram in word_grams(key, self.config):
-                j = vocab.get(gram)
+        with self._lock:  # rows are written before they are published in self._rows
+            known = self._rows.get(key)
+            if known is not None:
+                return known
+            if not len(self._scores):
+                self._scores = np.zeros((1024, len(self.labels)), dtype=np.float32)
+                self._sq = np.zeros(1024, dtype=np.float32)
+            vocab = self.vocab
+            part: dict[int, float] = {}
+            if key.startswith("b "):
+                j = vocab.get(key)
                 if j is not None:
-                    part[j] = part.get(j, 0.0) + 1.0
-        row = len(self._rows)
-        if row >= len(self._scores):
-            self._scores = np.vstack([self._scores, np.zeros_like(self._scores)])
-            self._sq = np.concatenate([self._sq, np.zeros_like(self._sq)])
-        if part:
-            idx = np.fromiter(part.keys(), dtype=np.int64, count=len(part))
-            vals = np.fromiter(part.values(), dtype=np.float32, count=len(part)) * self.idf[idx]
-            self._scores[row] = vals @ self.coef[idx]
-            self._sq[row] = float(np.dot(vals, vals))
-        self._rows[key] = row
-        return row
+                    part[j] = 1.0
+            else:
+                for gram in word_grams(key, self.config):
+                    j = vocab.get(gram)
+                    if j is not None:
+                        part[j] = part.get(j, 0.0) + 1.0
+            row = len(self._rows)
+            if row >= len(self._scores):
+                self._scores = np.vstack([self._scores, np.zeros_like(self._scores)])
+                self._sq = np.concatenate([self._sq, np.zeros_like(self._sq)])
+            if part:
+                idx = np.fromiter(part.keys(), dtype=np.int64, count=len(part))
+                vals = np.fromiter(part.values(), dtype=np.float32, count=len(part))
+                vals *= self.idf[idx]
+                self._scores[row] = vals @ self.coef[idx]
+                self._sq[row] = float(np.dot(vals, vals))
+            else:
+                self._scores[row] = 0.0
+                self._sq[row] = 0.0
+            self._rows[key] = row
+            return row
 
     def decision(self, text: str) -> NDArray[np.float32]:
         """Raw per-label scores (same features as training, summed per word from a cache)."""
         words = tokenize(text, self.config)
         if not words:
             return self.intercept.copy()
+        if len(self._rows) >= _CACHE_LIMIT:
+            with self._lock:  # start a fresh cache generation
+                self._rows = {}
+                self._scores = np.zeros((0, 0), dtype=np.float32)
+                self._generation += 1
+        generation = self._generation
         rows_of = self._rows
         ids: list[int] = []
         weights: list[float] = []
         counts: dict[str, int] = {}
         for w in words:
             counts[w] = counts.get(w, 0) + 1
+        all_ones = len(counts) == len(words)
         for w, c in counts.items():
             r = rows_of.get(w)
             ids.append(r if r is not None else self._row_of(w))
@@ -191,11 +208,30 @@ class CategoryClassifier:
                     r = self._row_of(key)
                 ids.append(r)
                 weights.append(1.0)
-        g = np.asarray(weights, dtype=np.float32)
-        sq = float((g * g) @ self._sq[ids])
+        total: NDArray[np.float32]
+        idx = np.asarray(ids, dtype=np.intp)
+        if all_ones:
+            sq = float(self._sq[idx].sum())
+            total = self._scores[idx].sum(axis=0)
+        else:
+            g = np.asarray(weights, dtype=np.float32)
+            sq = float((g * g) @ self._sq[idx])
+            total = g @ self._scores[idx]
         if sq <= 0.0:
             return self.intercept.copy()
-        return (g @ self._scores[ids]) / math.sqrt(sq) + self.intercept
+        if generation != self._generation:  # another thread reset the cache meanwhile
+            return self._exact_decision(text)
+        result: NDArray[np.float32] = total / math.sqrt(sq) + self.intercept
+        return result
+
+    def _exact_decision(self, text: str) -> NDArray[np.float32]:
+        """Uncached scores (same maths as training), used when the cache changed mid-call."""
+        idx, vals, norm = feature_row(text, self.config, self.vocab, self.idf.astype(np.float64))
+        if not idx or norm <= 0.0:
+            return self.intercept.copy()
+        weights = np.asarray(vals, dtype=np.float32) / np.float32(norm)
+        out: NDArray[np.float32] = (weights @ self.coef[idx] + self.intercept).astype(np.float32)
+        return out
 
     def predict_proba(self, text: str) -> dict[str, float]:
         """Softmax over temperature-scaled scores."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
 
 from .category import CategoryClassifier, shipped_classifier
 from .entities import extract_entities
@@ -15,6 +15,7 @@ __all__ = ["MAX_SCAN_CHARS", "MAX_SCORE_CHARS", "analyze"]
 
 MAX_SCORE_CHARS = 20_000  # sentiment, emotions and category read this prefix
 MAX_SCAN_CHARS = 200_000  # risks and entities read this prefix; cards are masked everywhere
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _THREATS = frozenset(
     {"legal_threat", "public_review_threat", "regulator_complaint", "chargeback_threat"}
 )
@@ -35,12 +36,10 @@ def _unit(value: float) -> float:
 
 
 def _clean(text: str) -> str:
-    """Drop NULs and other control characters (keeping newlines/tabs) so garbage is harmless."""
+    """Blank control characters (keeping newlines/tabs) and lone surrogates from bad decoding."""
     if text.isprintable():
         return text
-    return "".join(
-        ch if ch in "\n\t\r" or unicodedata.category(ch)[0] != "C" else " " for ch in text
-    )
+    return _CONTROL.sub(" ", text)
 
 
 def analyze(text: str, *, classifier: CategoryClassifier | None = None) -> Analysis:
@@ -73,11 +72,10 @@ def analyze(text: str, *, classifier: CategoryClassifier | None = None) -> Analy
         label, confidence = (classifier or shipped_classifier()).predict(head)
     else:
         label, confidence = "other", 0.0
-    # Every value is produced and bounded above, so skip re-validation (hot path).
-    return Analysis.model_construct(
+    return Analysis(
         sentiment=round(max(-1.0, min(1.0, sentiment)), 4),
         anger=round(anger, 4),
-        emotions=Emotions.model_construct(
+        emotions=Emotions(
             anger=_unit(emotions["anger"]),
             frustration=_unit(emotions["frustration"]),
             disappointment=_unit(emotions["disappointment"]),
@@ -85,9 +83,7 @@ def analyze(text: str, *, classifier: CategoryClassifier | None = None) -> Analy
             satisfaction=_unit(emotions["satisfaction"]),
         ),
         risks=risks,
-        category=CategoryResult.model_construct(
-            label=label, confidence=round(max(0.0, min(1.0, confidence)), 4)
-        ),
+        category=CategoryResult(label=label, confidence=round(max(0.0, min(1.0, confidence)), 4)),
         entities=entities,
         pii_masked_text=masked,
     )

@@ -145,7 +145,7 @@ def extract_entities(text: str, tokens: set[str] | None = None) -> list[Entity]:
 
     def add(kind: EntityKind, s: int, e: int, value: dict[str, str | int] | None = None) -> None:
         taken.append((s, e))
-        out.append(Entity.model_construct(kind=kind, text=text[s:e], start=s, end=e, value=value))
+        out.append(Entity(kind=kind, text=text[s:e], start=s, end=e, value=value))
 
     has_digit = _ANY_DIGIT.search(text) is not None
     if has_digit or "*" in text:

@@ -7,7 +7,8 @@ import re
 __all__ = ["find_card_numbers", "luhn_valid", "mask_card_numbers"]
 
 # A run of digits separated by single spaces or dashes, not glued to other digits.
-_RUN = re.compile(r"(?<![\d])\d(?:[ \-]?\d){12,40}(?![\d])")
+# Leading \d first (look-behind after it) lets `re` skip non-digit positions fast.
+_RUN = re.compile(r"\d(?<!\d\d)(?:[ \-]?\d){12,40}(?!\d)")
 _GROUP_SPLIT = re.compile(r"[ \-]")
 MASK_TEMPLATE = "[card ending {last4}]"
 

@@ -214,7 +214,9 @@ ABUSE = (
     r"\byou\s+(?:" + INSULT_ADJ + r"\s+){0,2}(?:dick|prick|twat|bitch|cunt|wanker)\b|"
     r"\bpiece\s+of\s+(?:shit|crap|garbage|trash)\b|"
     r"\b(?:fuck|screw)\s+(?:this|that|your)\s+(?:company|shop|store|place|business|service)\b",
-    r"(?:^|[,.!?]\s+)(?:you\s+)?(?:" + INSULT_ADJ + r"\s+)*(?:idiots?|morons?|imbeciles?|"
+    r"(?<![^\s,.!?])(?<![A-Za-z0-9'’]\s)(?:you\s+)?(?:"
+    + INSULT_ADJ
+    + r"\s+)*(?:idiots?|morons?|imbeciles?|"
     r"cretins?|muppets?|bastards?|a[s$]{2}holes?|arseholes?|dickheads?|pricks?|twats?|wankers?|"
     r"dumbasses?|jerks?|losers?|cunts?|tossers?|pillocks?|scumbags?)\s*(?=[.!?,]|$)",
 )
@@ -256,7 +258,16 @@ SAFETY = (
     r"\b(?:tipped|toppled)\s+over\b",
 )
 REPEAT = (
-    r"\b(?:the|my|our|this\s+is\s+the)\s+" + ORDINAL + r"\s+(?:\w+\s+)?" + CONTACT_NOUN + r"\b",
+    r"\b(?:the|my|our|this\s+is\s+the)\s+"
+    + ORDINAL
+    + r"\s+(?:\w+\s+)?"
+    + CONTACT_NOUN
+    + r"\b(?!\s+(?:address|account))",
+    r"(?<![^\s.!?:])(?<![A-Za-z0-9,;]\s)"
+    + ORDINAL
+    + r"\s+(?:\w+\s+)?"
+    + CONTACT_NOUN
+    + r"\b(?!\s+(?:address|account))",
     r"\b" + ORDINAL + r"\s+time\s+(?:\w+\s+){0,3}?(?:I|we)(?:['’]m|['’]ve|\s+am|\s+have)?\s+"
     r"(?:\w+\s+)?" + CONTACT_VERB,
     r"\b" + CONTACT_VERB + r"\s+(?:\w+\s+){0,6}?(?:" + COUNT + r"\s+(?:separate\s+)?times|twice|"
@@ -273,7 +284,7 @@ REPEAT = (
     + r"\b",
     r"\b(?:no\s+one|nobody|none\s+of\s+you|you)\s+(?:has|have|had|ever)?\s*(?:yet\s+)?(?:answered|"
     r"replied|responded|got\s+back|gotten\s+back|called\s+(?:me\s+)?back|returned\s+my)",
-    r"\b(?:\w+\s+)?(?:emails|messages|letters|calls|complaints|requests|tickets|voicemails)\s+"
+    r"\b(?:emails|messages|letters|calls|complaints|requests|tickets|voicemails)\s+"
     r"(?:have\s+|has\s+)?(?:all\s+)?(?:gone|went|remain|been\s+left|been)\s+(?:\w+\s+)?unanswered"
     r"|\bunanswered\s+(?:emails|messages|calls|letters)\b",
     r"\b(?:have|has|had|['’]ve)\s+(?:had\s+|received\s+|got(?:ten)?\s+)?(?:no|not\s+(?:had|"

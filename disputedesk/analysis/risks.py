@@ -27,15 +27,14 @@ _RULES: tuple[tuple[RiskKind, ScopeMode, tuple[str, ...]], ...] = (
     ("repeat_contact", "contact", rp.REPEAT),
 )
 _COMPILED: tuple[tuple[RiskKind, ScopeMode, re.Pattern[str]], ...] = tuple(
-    (kind, mode, compile_alternation(pats))
-    for kind, mode, pats in _RULES
+    (kind, mode, compile_alternation(pats)) for kind, mode, pats in _RULES
 )
 _PAST_CANCEL = re.compile(r"cancel+ed\b", re.I)
 _NOW = re.compile(r"\b(?:just|now|today|hereby|have\s+now|this\s+morning)\b", re.I)
 _WORD_START = re.compile(r"\b\w")
 _TOKENS = re.compile(r"[a-z0-9]+")
 _ORDINAL_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b", re.I)
-_STEMS = {k: tuple(v.split("|")) for k, v in rt.STEM_TRIGGERS.items()}
+_STEMS = {k: compile_alternation(v.split("|")) for k, v in rt.STEM_TRIGGERS.items()}
 USE_TRIGGERS = True  # tests switch this off to check the triggers never hide a match
 
 
@@ -83,7 +82,7 @@ def detect_risks(text: str, tokens: set[str] | None = None) -> list[Risk]:
         if USE_TRIGGERS:
             if rt.TRIGGERS[kind].isdisjoint(tokens):
                 stems = _STEMS.get(kind)
-                if stems is None or not any(st in low for st in stems):
+                if stems is None or stems.search(low) is None:
                     continue
             also = rt.TRIGGERS_ALSO.get(kind)
             if also is not None and also.isdisjoint(tokens):
@@ -103,6 +102,6 @@ def detect_risks(text: str, tokens: set[str] | None = None) -> list[Risk]:
                 scope = TextScope(text)
             if not _allowed(mode, scope, s, e, text):
                 continue
-            found.append(Risk.model_construct(kind=kind, evidence=text[s:e], start=s, end=e))
+            found.append(Risk(kind=kind, evidence=text[s:e], start=s, end=e))
     found.sort(key=lambda r: (r.start, r.kind))
     return found

@@ -43,7 +43,9 @@ def build_seed_corpus(per_template: int = 4, seed: int = 0) -> list[tuple[str, s
 
 
 def seed_rows() -> list[tuple[str, str]]:
-    """Rows of the shipped seed corpus file."""
+    """Rows of the shipped seed corpus file (regenerated from the templates if it is absent)."""
+    if not SEED_CORPUS.is_file():
+        return build_seed_corpus()
     with SEED_CORPUS.open(encoding="utf-8") as fh:
         return [(r["text"], r["label"]) for r in map(json.loads, fh) if r]
 

@@ -16,7 +16,7 @@ __all__ = ["EMOTIONS", "Scores", "score_text"]
 
 EMOTIONS = ("anger", "frustration", "disappointment", "anxiety", "satisfaction")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'*\-]*[A-Za-z*]|[A-Za-z]")
-_CAPS = re.compile(r"\b[A-Z][A-Z'*\-]*[A-Z*]\b")
+_CAPS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z'*\-]*[A-Z*]\b")
 _NEGATORS = frozenset(
     {w.replace("'", "") for w in _vader.NEGATE}
     | {"no", "not", "never", "nobody", "nothing", "none"}
@@ -30,10 +30,21 @@ _SARCASM_PLAIN = re.compile(
 )
 _SARCASM_QUOTE = re.compile(SARCASM_PATTERNS[_QUOTE_IDX])
 _SARCASM_STRONG = re.compile("|".join(f"(?:{SARCASM_PATTERNS[i]})" for i in (2, 3)), re.I)
-_POLITE = re.compile(
-    r"\b(?:please|thanks|thank you|could you|can you|would you|hi|hello|i'd like|appreciate|"
-    r"kindly|sorry)\b",
-    re.I,
+_POLITE = compile_alternation(
+    [
+        r"\bplease\b",
+        r"\bthanks\b",
+        r"\bthank you\b",
+        r"\bcould you\b",
+        r"\bcan you\b",
+        r"\bwould you\b",
+        r"\bhi\b",
+        r"\bhello\b",
+        r"\bi'd like\b",
+        r"\bappreciate\b",
+        r"\bkindly\b",
+        r"\bsorry\b",
+    ]
 )
 _EMOJI_VALENCE = {"😂": 0.0, "🙂": 0.8, "😊": 1.5, "😡": -2.5, "😠": -2.2, "🤬": -3.0, "❤": 2.0}
 _HITS: set[str] = set()
@@ -138,22 +149,22 @@ def score_text(text: str, token_set: set[str] | None = None) -> Scores:
     """Score sentiment/anger/emotions for text (callers bound its length)."""
     lex = _lexicon()
     norm_text = text.replace("’", "'")
-    tokens = _TOKEN.findall(norm_text)
     lowers = _TOKEN.findall(norm_text.lower().replace("'", ""))
-    if len(lowers) != len(tokens):  # exotic case mappings: fall back to per-token lowering
-        lowers = [t.lower().replace("'", "") for t in tokens]
-    n_words = len(tokens)
-    all_caps_text = n_words > 2 and not any(c.islower() for c in norm_text)
+    n_words = len(lowers)
+    caps = _CAPS.findall(norm_text)
+    all_caps_text = n_words > 2 and norm_text.upper() == norm_text
     caps_words = 0
-    if not all_caps_text:
-        caps_words = sum(1 for t in _CAPS.findall(norm_text) if t not in ("OK", "TV", "UK"))
+    caps_set: set[str] = set()
+    if caps and not all_caps_text:
+        caps_words = sum(1 for t in caps if t not in ("OK", "TV", "UK"))
+        caps_set = {t.lower().replace("'", "") for t in caps}
     emo = dict.fromkeys(EMOTIONS, 0.0)
     negated_anger = False
     hits_at = [i for i, low in enumerate(lowers) if low in _HITS]
     but_at = lowers.index("but") if "but" in lowers else -1
-    vals: list[tuple[int, float]] = [
-        (-1, v) for e, v in _EMOJI_VALENCE.items() if v and e in norm_text
-    ]
+    vals: list[tuple[int, float]] = []
+    if not norm_text.isascii():
+        vals = [(-1, v) for e, v in _EMOJI_VALENCE.items() if v and e in norm_text]
     for i in hits_at:
         low = lowers[i]
         v = lex.get(low, 0.0)
@@ -164,8 +175,7 @@ def score_text(text: str, token_set: set[str] | None = None) -> Scores:
                 b = _BOOSTERS.get(p, 0.0)
                 if b:
                     v += math.copysign(b * (1.0 - 0.05 * k), v)
-            tok = tokens[i]
-            if len(tok) > 1 and tok.isupper() and not all_caps_text:
+            if low in caps_set:
                 v += math.copysign(_vader.C_INCR, v)
             if negated:
                 v *= _vader.N_SCALAR

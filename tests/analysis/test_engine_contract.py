@@ -69,3 +69,19 @@ def test_engine_is_pure() -> None:
             if src.endswith(".py"):
                 assert f"import {name}" not in Path(src).read_text()
                 assert f"from {name}" not in Path(src).read_text()
+
+
+def test_fast_alternation_matches_plain_join() -> None:
+    import re
+
+    from disputedesk.analysis.fastre import compile_alternation, first_chars
+
+    texts = [t for t, _ in CASES + MORE_CASES]
+    for _, _, pats in risks._RULES:
+        fast = compile_alternation(pats)
+        slow = re.compile("|".join(f"(?:{p})" for p in pats), re.I)
+        for t in texts:
+            assert [m.span() for m in fast.finditer(t)] == [m.span() for m in slow.finditer(t)]
+    assert first_chars(r"\b(?:sue|court)|\bclaim") == {"s", "c"}
+    assert first_chars(r"(?:my\s+)?bank") == {"m", "b"}
+    assert first_chars(r"\w+") is None

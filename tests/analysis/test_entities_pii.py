@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from disputedesk.analysis import analyze, mask_card_numbers
@@ -101,6 +99,8 @@ BAD_INPUTS = [
     "a" * 10,
     "!!!!!!!!!!!!????",
     "4242" * 1000,
+    "lone surrogate \udcff from a bad decode",
+    "line one\r\nline two\ttabbed",
 ]
 
 
@@ -132,9 +132,7 @@ def test_empty_text_is_neutral_other() -> None:
 def test_huge_text_masks_cards_everywhere() -> None:
     filler = "The parcel is late and nobody answers. " * 27_000  # ~1 MB
     text = "start 4242 4242 4242 4242 " + filler + " end 4111 1111 1111 1111"
-    started = time.perf_counter()
     a = analyze(text)
-    elapsed = time.perf_counter() - started
     assert "4111 1111 1111 1111" not in a.pii_masked_text
     assert a.pii_masked_text.endswith("end [card ending 1111]")
-    assert elapsed >= 0  # no timing assert; the speed bench measures throughput
+    assert len(a.pii_masked_text) < len(text)

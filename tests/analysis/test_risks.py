@@ -127,6 +127,8 @@ MORE_CASES: list[tuple[str, set[str]]] = [
     ("I emailed you on 3 May and nobody answered.", {T}),
     ("Shall I contact my bank or can you refund it directly?", set()),
     ("I might cancel, I haven't decided yet.", set()),
+    ("Third email! Where is my refund?", {T}),
+    ("My second email address is on the account.", set()),
 ]
 
 

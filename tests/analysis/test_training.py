@@ -105,3 +105,30 @@ def test_shipped_model_labels_and_confidence() -> None:
 )
 def test_shipped_model_obvious_cases(text: str, label: str) -> None:
     assert analyze(text).category.label == label
+
+
+def test_cached_scores_match_exact_scores_across_cache_resets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import numpy as np
+
+    from disputedesk.analysis import category
+
+    result = train_classifier(generated_rows(), test_fraction=0.2, seed=0)
+    model = result.model
+    monkeypatch.setattr(category, "_CACHE_LIMIT", 7)
+    texts = [t for t, _ in generated_rows(10, seed=5)] + ["", "unseen words here", "the the the"]
+    for text in texts * 2:
+        assert np.allclose(model.decision(text), model._exact_decision(text), atol=1e-4)
+    assert model._generation > 0
+
+
+def test_classifier_is_safe_across_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    model = train_classifier(generated_rows(), test_fraction=0.2, seed=0).model
+    texts = [t for t, _ in generated_rows(40, seed=9)]
+    expected = [model._exact_decision(t).argmax() for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(lambda t: model.decision(t).argmax(), texts))
+    assert got == expected
