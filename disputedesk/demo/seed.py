@@ -33,7 +33,10 @@ from disputedesk.disputes.service import (
     open_dispute,
     transition_dispute,
 )
+from disputedesk.errors import DomainError
 from disputedesk.remedies.policy_store import ensure_default_policy
+from disputedesk.remedies.schemas import OfferCreate
+from disputedesk.remedies.service import make_offer, remedies_for
 
 DEMO_PASSWORD = "disputedesk-demo"  # noqa: S105 - demo mode only, printed to the user on start
 
@@ -94,9 +97,10 @@ def load_demo(*, session: Session, now: datetime, seed: int = 2026) -> DemoSumma
             now=o.purchased_at,
         )
         order_ids[o.number] = order.id
+    # The policy in force from the start, so offers in the history cite its clauses.
+    ensure_default_policy(session=session, now=min(d.created_at for d in data.disputes))
     for d in sorted(data.disputes, key=lambda d: d.created_at):
         _load_dispute(session, d, users, customer_ids, order_ids, now)
-    ensure_default_policy(session=session, now=now)
     agent = next(u for u in users.values() if u.role == "agent")
     token = create_token(session=session, user=agent, name="demo")
     return DemoSummary(
@@ -186,3 +190,34 @@ def _load_dispute(
             actor=staff_actor,
             now=min(last, now),
         )
+
+    if d.status == "offer_made":
+        _offer_for(session, dispute_id=dispute.id, d=d, actor=staff_actor, now=min(last, now))
+
+
+_WANTED = {"refund": "refund_full", "replacement": "replacement", "repair": "repair"}
+
+
+def _offer_for(
+    session: Session, *, dispute_id: int, d: DemoDispute, actor: Actor, now: datetime
+) -> None:
+    """Make the offer such a dispute waits on: the remedy the policy allows, as the agent would."""
+    if actor.kind != "staff":
+        return
+    answer = remedies_for(session=session, dispute_id=dispute_id, now=now)
+    wanted = _WANTED.get(d.desired_outcome)
+    allowed = [x for x in answer.allowed() if x.remedy.value != "explanation"]
+    choice = next((x for x in allowed if x.remedy.value == wanted), allowed[0] if allowed else None)
+    if choice is None:
+        return
+    amount = min(choice.max_amount_minor, d.amount_minor or choice.max_amount_minor)
+    try:
+        make_offer(
+            session=session,
+            dispute_id=dispute_id,
+            data=OfferCreate(remedy=choice.remedy.value, amount_minor=amount),
+            actor=actor,
+            now=now,
+        )
+    except DomainError:
+        return
