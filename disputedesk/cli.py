@@ -27,7 +27,6 @@ from disputedesk.demo.seed import DEMO_PASSWORD, has_data, load_demo
 from disputedesk.errors import DomainError
 from disputedesk.logs import configure_logging, log_config
 from disputedesk.migrate import upgrade
-from disputedesk.ops.cli import register as register_ops
 from disputedesk.policies.cli import register as register_policies
 from disputedesk.remedies.policy_store import upload_policy
 from disputedesk.remedies.service import remedies_for
@@ -45,7 +44,6 @@ err = Console(stderr=True)
 register_analysis(app)
 register_policies(app)
 register_coach(app)
-register_ops(app)
 
 
 def _fail(message: str) -> typer.Exit:
