@@ -287,6 +287,10 @@ DOMAIN_VALENCE: dict[str, float] = {
     "safely": 0.8,
     "please": 0.0,
     "lol": 0.5,
+    "crashed": -1.5,
+    "crashes": -1.2,
+    "crashing": -1.2,
+    "freezes": -1.0,
     "like": 0.0,
     "help": 0.3,
     "thanks": 0.9,
@@ -315,17 +319,20 @@ COMPLAINT_PHRASES: tuple[str, ...] = (
     r"\b(?:sounds|looks|feels|smells|smelled) like\b",
     r"\b(?:can'?t|cannot|unable to) (?:log|sign|access|get)\b",
     r"\bthat was \w+ (?:days|weeks|months) ago\b|\bnothing (?:at|on|in) my\b",
+    r"\b(?:hours?|minutes?|ages) on hold\b|\bon hold for\b",
     r"\bsmelled off\b|\bpast its use-by\b|\bno-?showed\b|\bwithout a (?:landline|word)\b",
 )
 
 # Cues of sarcasm: positive words used ironically.
 SARCASM_PATTERNS: tuple[str, ...] = (
     r"^\W*(?:oh\s+)?(?:great|fantastic|brilliant|wonderful|lovely|perfect|super|awesome|"
-    r"terrific|marvellous|marvelous|nice|just great|well done|bravo|congratulations)\b[,.!]",
+    r"terrific|marvellous|marvelous|nice|just great|well done|bravo|congratulations|wow|"
+    r"thanks a lot|cheers)\b[,.!]",
     r"\bas (?:always|usual|ever)\b",
     r"\banother (?:\w+ )?(?:week|day|month|hour|year)s? of\b",
-    r"\bthanks for nothing\b|\byeah,? right\b|\bso-called\b|\bmy foot\b",
-    r"\b(?:genuinely|truly|really) impressive\b|\bwhat a (?:joke|surprise)\b",
+    r"\bthanks for nothing\b|\byeah,? right\b|\bso-called\b|\bmy foot\b|"
+    r"\blove that for me\b|\bjust what I needed\b|\boh joy\b",
+    r"\b(?:genuinely|truly|really) impressive\b|\bwhat a (?:joke|surprise)\b|\bthanks a lot\b",
     r"\bcan'?t wait to (?:tell|show|share|post)\b",
     r"(?<![A-Za-z])[\u2018'\"“][^'\"“”\u2019\n]{2,40}[\u2019'\"”](?![A-Za-z])",
     "[\U0001f643\U0001f644\U0001f612\U0001f642]",

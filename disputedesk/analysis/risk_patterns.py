@@ -80,7 +80,9 @@ LEGAL = (
     r"\b(?:court\s+(?:action|proceedings|claim|case)|legal\s+(?:action|proceedings|steps|route|"
     r"claim|advice|team|counsel|representation|representative)|lawsuit|class[- ]action|"
     r"litigation|letter\s+before\s+(?:action|claim))\b",
-    r"\b(?:lawyer|solicitor|barrister|attorney)s?\b(?![- ]general|'s\s+general)",
+    r"\b(?:lawyer|solicitor|barrister|attorney)s?\b(?![- ]general|'s\s+general)"
+    r"(?!\s+(?:friend|mate|brother|sister|cousin|neighbou?r|colleague|dad|mum|mom|mother|"
+    r"father|wife|husband|partner|son|daughter)s?\b)",
     r"\blawyer(?:ed|ing)?\s+up\b",
 )
 CHARGEBACK = (
@@ -126,7 +128,8 @@ REGULATOR_P = (
     r"lodg(?:e|ed|ing)|contact(?:ed|ing)?|wr(?:ite|ote|iting|itten)\s+to|go(?:ing)?\s+to|went\s+to|"
     r"escalat(?:e|ed|ing)|tak(?:e|ing)\s+(?:this|it)\s+(?:up\s+)?(?:to|with)|inform(?:ed|ing)?|"
     r"notif(?:y|ied|ying)|reclamation|rais(?:e|ed|ing)|refer(?:red|ring)?|involv(?:e|ed|ing)|"
-    r"get(?:ting)?\s+\w+\s+involved|mak(?:e|ing)\s+(?:a\s+)?complaint|made\s+(?:a\s+)?complaint)"
+    r"get(?:ting)?\s+\w+\s+involved|mak(?:e|ing)\s+(?:a\s+)?complaint|made\s+(?:a\s+)?complaint|"
+    r"(?:speak(?:ing)?|spoke(?:n)?|talk(?:ing|ed)?)\s+(?:to|with))"
     r"\b[^.!?;]{0,80}?\b" + REGULATOR + r"\b",
     r"\b" + REGULATOR + r"\b[^.!?;]{0,30}?\b(?:complaint|case|report)\s+(?:has\s+been\s+|is\s+)?"
     r"(?:filed|lodged|submitted|opened|made)\b",
@@ -189,7 +192,7 @@ ABUSE = (
     + r"\s+)*(?:"
     + INSULT_N
     + r"|useless|incompetent|stupid|brain-?dead|pathetic|clueless|worthless|a\s+joke|"
-    r"morons|dishonest|crooks)\b",
+    r"morons|dishonest|crooks|a\s+disgrace|a\s+shambles|an\s+embarrassment)\b",
     r"\byou\s+(?:" + INSULT_ADJ + r"\s+){0,3}" + INSULT_N + r"\b",
     r"\byour\s+(?:\w+\s+){1,5}?(?:is|are|was|were)\s+(?:a\s+|an\s+|all\s+|just\s+|such\s+|"
     r"nothing\s+but\s+)*(?:" + INSULT_ADJ + r"\s+)*" + INSULT_N + r"\b",
@@ -252,6 +255,8 @@ SAFETY = (
     r"is|was)\s+(?:extremely\s+|really\s+|very\s+|so\s+|dangerously\s+|scorching\s+|incredibly\s+|"
     r"burning\s+)hot\b|\bmelt(?:ed|ing|s)\b",
     r"\b(?:gas|carbon\s+monoxide)\s+leak\w*|\bsmell\s+of\s+gas\b|\bleaking\s+gas\b",
+    r"\b(?:battery|batteries)\b[^.!?]{0,40}?\b(?:swell\w*|swollen|bulg\w*|leak\w*|hiss\w*|"
+    r"puff\w*)|\b(?:swollen|bulging|puffed[- ]up)\s+batter(?:y|ies)\b",
     r"\b(?:railings?|balcony|banisters?|stairs?|ladder|bunk|cot|crib|car\s+seat|brakes?|"
     r"high\s+chair)\b[^.!?]{0,60}?\b(?:wobbl\w*|gave\s+way|collaps\w*|snapped|failed|came\s+loose)"
     r"|\bcollaps(?:ed|ing)\s+(?:on|under)\b|\bfell\s+(?:on|onto)\s+(?:me|my|him|her)\b|"

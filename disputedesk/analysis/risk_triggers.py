@@ -64,9 +64,10 @@ TRIGGERS: dict[str, frozenset[str]] = {
             "clueless worthless joke dishonest thick retarded deaf blind dumb fuck f screw "
             "sod piss hell shut stick shove stuffed kiss yours kill hurt punch smash beat "
             "batter stab shoot drag strangle burn wring knock break find regret else shit "
-            "watch crap garbage trash"
+            "watch crap garbage trash disgrace shambles embarrassment"
         ),
         "safety_issue": (
+            "battery batteries swollen bulging "
             "fire flames flame hazard smoking smoke smoked spark sparks sparking sparked "
             "shatter shattered shatters shattering exploded explodes exploding explosion blew "
             "electric electrical shock shocks shocked electrocuted electrocution electrocute "
@@ -133,7 +134,8 @@ TRIGGERS_ALSO: dict[str, frozenset[str]] = {
             "contact contacted contacting write wrote writing written go going went escalate "
             "escalated escalating take taking inform informed informing notify notified "
             "notifying reclamation raise raised raising refer referred referring involve "
-            "involved involving get getting make making made case"
+            "involved involving get getting make making made case speak speaking spoke spoken "
+            "talk talking talked"
         ),
         "manager_request": (
             "speak talk put pass transfer escalate escalated escalating escalation forward connect "

@@ -65,13 +65,14 @@ def _split(words: str) -> list[str]:
 _COMPLAINT_TOKENS = frozenset(
     _split(
         "never t still stopped not charged no where apart nothing like cannot unable ago use "
-        "showed noshowed without off sounds looks feels smells smelled smelt"
+        "showed noshowed without off sounds looks feels smells smelled smelt hold"
     )
 )
 _SARCASM_TOKENS = frozenset(
     _split(
         "great fantastic brilliant wonderful lovely perfect super awesome terrific marvellous "
         "marvelous nice well bravo congratulations always usual ever another thanks yeah so called "
+        "wow love joy needed lot cheers "
         "foot impressive what wait"
     )
 )

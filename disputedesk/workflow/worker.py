@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+import disputedesk.models  # noqa: F401 - every table registered, whatever imported the worker
 from disputedesk.db import unit_of_work
 from disputedesk.disputes.lifecycle import OPEN_STATUSES
 from disputedesk.disputes.models import Dispute

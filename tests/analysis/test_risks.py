@@ -129,6 +129,10 @@ MORE_CASES: list[tuple[str, set[str]]] = [
     ("I might cancel, I haven't decided yet.", set()),
     ("Third email! Where is my refund?", {T}),
     ("My second email address is on the account.", set()),
+    ("My solicitor friend reckons I have a case but I'd rather sort it out.", set()),
+    ("I will be speaking to Trading Standards tomorrow.", {R}),
+    ("The battery swelled up and the case popped open.", {S}),
+    ("You lot are a disgrace.", {A}),
 ]
 
 

@@ -16,6 +16,8 @@ SENTIMENT_CASES: list[tuple[str, str]] = [
     ("I'm delighted with the quick fix, you guys are wonderful.", "positive"),
     ("Still no refund after three weeks.", "negative"),
     ("Please update my address to 4 High Street.", "neutral"),
+    ("Oh brilliant, the app crashed again. Thanks a lot.", "negative"),
+    ("Wow, three hours on hold. Love that for me.", "negative"),
 ]
 
 
