@@ -222,7 +222,11 @@ def answer_offer(
         before={"offer_id": offer.id, "status": "offered"},
         after={"offer_id": offer.id, "status": offer.status, "note": offer.customer_note},
     )
-    if not data.accept:
+    if data.accept:
+        # The customer took the remedy: the dispute heads for resolution as "remedied".
+        dispute.outcome = "remedied"
+        dispute.updated_at = now
+    else:
         advance_status(
             session=session,
             dispute=dispute,

@@ -76,6 +76,8 @@ def test_offer_within_authority_goes_to_the_customer(
     assert agent_client.get(f"/api/v1/disputes/{dispute['id']}").json()["status"] == "offer_made"
     accepted = agent_client.post(f"/api/v1/offers/{offer['id']}/answer", json={"accept": True})
     assert accepted.json()["status"] == "accepted"
+    after = agent_client.get(f"/api/v1/disputes/{dispute['id']}").json()
+    assert (after["status"], after["outcome"]) == ("offer_made", "remedied")
     kinds = [
         e["kind"]
         for e in agent_client.get(f"/api/v1/disputes/{dispute['id']}/events").json()["items"]
