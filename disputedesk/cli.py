@@ -206,9 +206,10 @@ def demo(
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db_file}{suffix}").unlink(missing_ok=True)
     os.environ.setdefault("DISPUTEDESK_SECRET_KEY", _demo_secret(settings.data_dir))
-    settings = settings.model_copy(
-        update={"demo_mode": True, "secret_key": os.environ["DISPUTEDESK_SECRET_KEY"]}
-    )
+    os.environ["DISPUTEDESK_DEMO_MODE"] = "1"
+    # Services and the embedded worker read the settings too: they must see the demo secret.
+    get_settings.cache_clear()
+    settings = get_settings()
     engine = make_engine(settings.resolved_database_url())
     upgrade(engine)
     factory = make_session_factory(engine)
