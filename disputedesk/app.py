@@ -21,6 +21,7 @@ from starlette.routing import Match
 from disputedesk import __version__
 from disputedesk.assist.api import router as assist_router
 from disputedesk.auth.api import router as auth_router
+from disputedesk.channels.api import router as channels_router
 from disputedesk.config import Settings, get_settings
 from disputedesk.customers.api import router as customers_router
 from disputedesk.db import make_engine, make_session_factory, utcnow
@@ -163,6 +164,7 @@ def create_app(
     app.include_router(disputes_router)
     app.include_router(assist_router)
     app.include_router(remedies_router)
+    app.include_router(channels_router)
     app.include_router(workflow_router)
     mount_web(app)
 

@@ -20,6 +20,7 @@ from disputedesk.analysis.cli import register as register_analysis
 from disputedesk.app import create_app
 from disputedesk.auth.models import StaffUser
 from disputedesk.auth.service import actor_for, create_token, create_user, list_users
+from disputedesk.channels.cli import register as register_channels
 from disputedesk.coach.cli import register as register_coach
 from disputedesk.config import Settings, get_settings
 from disputedesk.db import make_engine, make_session_factory, unit_of_work, utcnow
@@ -44,6 +45,7 @@ err = Console(stderr=True)
 register_analysis(app)
 register_policies(app)
 register_coach(app)
+register_channels(app)
 
 
 def _fail(message: str) -> typer.Exit:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from disputedesk.auth.models import ApiToken, StaffSession, StaffUser
+from disputedesk.channels import models as channel_models  # noqa: F401
 from disputedesk.customers.models import Customer, Order
 from disputedesk.db import Base
 from disputedesk.disputes.models import Dispute, DisputeEvent, Message, Offer

@@ -24,6 +24,7 @@ class Dispute(Base):
         Index("ix_disputes_customer_created", "customer_id", "created_at"),
         Index("ix_disputes_assignee_status", "assignee_id", "status"),
         Index("ix_disputes_status_sla", "status", "sla_sort_at", "id"),
+        Index("uq_disputes_external_ref", "external_ref", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -64,6 +65,8 @@ class Dispute(Base):
     sla_breached: Mapped[bool] = mapped_column(default=False)
     sla_alerts: Mapped[list[str]] = mapped_column(JSONType, default=list)
     evidence_due_by: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The id of a dispute imported from another helpdesk: imports are idempotent by it.
+    external_ref: Mapped[str | None] = mapped_column(String(200), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from disputedesk.actors import Actor
 from disputedesk.analysis import mask_card_numbers
+from disputedesk.channels.outbox import queue_reply_email
 from disputedesk.coach import (
     CoachContext,
     CoachReport,
@@ -204,6 +205,13 @@ def post_message(
         actor=actor,
         now=now,
         coach_report=report.model_dump(mode="json"),
+    )
+    # On an email dispute the reply also goes out by mail (queued now, sent by the worker).
+    queue_reply_email(
+        session=session,
+        message=message,
+        dispute=get_dispute(session=session, dispute_id=dispute_id),
+        now=now,
     )
     if not report.passes(threshold):
         record_event(
