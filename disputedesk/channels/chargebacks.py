@@ -15,9 +15,11 @@ from disputedesk.customers.models import Customer, Order
 from disputedesk.customers.schemas import CustomerCreate
 from disputedesk.customers.service import create_customer, find_customer_by_email
 from disputedesk.disputes.events import record_event
+from disputedesk.disputes.models import Dispute
 from disputedesk.disputes.schemas import DisputeCreate
 from disputedesk.disputes.service import open_dispute
 from disputedesk.errors import NotFound
+from disputedesk.workflow.triage import refresh_sla
 
 PROCESSOR = Actor(kind="system", id=None, name="payment processor")
 _CATEGORY = {
@@ -115,7 +117,6 @@ def _open(
                 "category": _CATEGORY.get(data.reason, "billing"),
                 "amount_minor": data.amount,
                 "currency": data.currency.upper(),
-                "priority": "high",
             }
         ),
         actor=PROCESSOR,
@@ -146,6 +147,9 @@ def _open(
         now=now,
         after={"chargeback_id": row.id, "processor_id": data.id, **_state(data)},
     )
+    # The evidence deadline is a hard SLA on the dispute: it never pauses.
+    dispute.evidence_due_by = due
+    refresh_sla(session=session, dispute=dispute, now=now)
     return row
 
 
@@ -183,6 +187,19 @@ def receive_chargeback(
         before={k: before[k] for k in sorted(changed)},
         after={k: after[k] for k in sorted(changed)},
     )
+    dispute = session.get(Dispute, row.dispute_id)
+    if dispute is not None:
+        if data.evidence_details.has_evidence and not before.get("evidence_submitted"):
+            record_event(
+                session=session,
+                dispute_id=dispute.id,
+                kind="chargeback.evidence_submitted",
+                actor=PROCESSOR,
+                now=now,
+                after={"chargeback_id": row.id},
+            )
+        dispute.evidence_due_by = row.due_by
+        refresh_sla(session=session, dispute=dispute, now=now)
     session.flush()
     return "updated", row
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -275,3 +275,20 @@ def test_evidence_cites_the_clause_of_an_accepted_offer(
     assert clause["text"]
     html = agent_client.get(f"/api/v1/disputes/{dispute['id']}/evidence.html").text
     assert f"Clause {offer['clause_id']}" in html
+
+
+def test_chargeback_deadline_is_a_hard_sla_on_the_dispute(
+    app_client: TestClient, staff: dict[str, StaffMember], clock: Clock
+) -> None:
+    """The evidence deadline is stored on the dispute and drives its SLA, paused or not."""
+    due_by = int((clock.now + timedelta(days=7)).timestamp())
+    created = int(clock.now.timestamp())
+    response = post(app_client, notification("dp_hard_sla", created=created, due_by=due_by), clock)
+    assert response.status_code in (200, 201), response.text
+    dispute_id = response.json()["chargeback"]["dispute_id"]
+    detail = app_client.get(f"/api/v1/disputes/{dispute_id}", headers=staff["agent"].headers).json()
+    assert detail["evidence_due_by"] is not None
+    assert datetime.fromisoformat(detail["evidence_due_by"]).timestamp() == due_by
+    assert detail["sla_due_at"] is not None
+    assert detail["channel"] == "chargeback"
+    assert any("chargeback" in r for r in detail["priority_reasons"])
