@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     model_dir: Path | None = None
     log_level: str = "INFO"
     session_hours: int = Field(default=12, ge=1)
+    public_url: str = "http://127.0.0.1:8000"
     timezone: str = "UTC"
     business_hours: str = "09:00-17:00"
     workflow_file: Path | None = None

@@ -132,6 +132,39 @@ def queue_reply_email(
     return row
 
 
+def queue_notice_email(
+    *, session: Session, dispute: Dispute, subject: str, body: str, kind: str, now: datetime
+) -> OutboxMail | None:
+    """Queue a message from the desk to the dispute's customer (a survey, a status notice)."""
+    customer = session.get(Customer, dispute.customer_id)
+    if customer is None or not customer.email:
+        return None
+    sender = SmtpSettings.from_env().from_addr
+    row = OutboxMail(
+        dispute_id=dispute.id,
+        dispute_message_id=None,
+        message_id=f"<dd.{dispute.id}.{kind}.{secrets.token_hex(6)}@{_domain(sender)}>",
+        to_addr=customer.email,
+        subject=token_subject(subject, dispute.id)[:400],
+        body=body,
+        status="queued",
+        attempts=0,
+        next_attempt_at=now,
+        created_at=now,
+    )
+    session.add(row)
+    session.flush()
+    record_event(
+        session=session,
+        dispute_id=dispute.id,
+        kind="email.queued",
+        actor=SYSTEM,
+        now=now,
+        after={"outbox_id": row.id, "kind": kind, "to": row.to_addr},
+    )
+    return row
+
+
 def build_email(row: OutboxMail, settings: SmtpSettings, now: datetime) -> EmailMessage:
     """The plain-text email of an outbox row, with its threading headers."""
     mail = EmailMessage()

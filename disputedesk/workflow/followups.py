@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from disputedesk.actors import SYSTEM, Actor
 from disputedesk.analysis import mask_card_numbers
+from disputedesk.channels.outbox import queue_notice_email
 from disputedesk.config import get_settings
 from disputedesk.disputes.events import record_event
 from disputedesk.disputes.models import Dispute, DisputeEvent
@@ -81,13 +82,27 @@ def run_follow_up(session: Session, job: Job, now: datetime) -> None:
             created_at=now,
         )
     )
+    link = f"/survey/{survey_token(survey)}"
     record_event(
         session=session,
         dispute_id=dispute.id,
         kind="follow_up.sent",
         actor=SYSTEM,
         now=now,
-        after={"survey_id": survey.id, "link": f"/survey/{survey_token(survey)}"},
+        after={"survey_id": survey.id, "link": link},
+    )
+    queue_notice_email(
+        session=session,
+        dispute=dispute,
+        subject=f"How did we do? {dispute.subject}",
+        body=(
+            "Hello,\n\nWe recently resolved your dispute. We would like to know how we did: "
+            f"please rate it here (one click opens the form; nothing is recorded until you "
+            f"send it):\n\n{get_settings().public_url.rstrip('/')}{link}\n\n"
+            f"The link works for {setup.survey_valid_days} days.\n\nThank you."
+        ),
+        kind="survey",
+        now=now,
     )
 
 

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from disputedesk.channels.models import OutboxMail
 from disputedesk.config import get_settings
 from disputedesk.workflow.followups import answer_survey
 from disputedesk.workflow.models import Job, Survey
@@ -192,6 +193,11 @@ def test_follow_up_survey_runs_by_itself_and_a_low_rating_reopens(
     sent = [e for e in events if e["kind"] == "follow_up.sent"]
     assert len(sent) == 1
     token = sent[0]["after"]["link"].rsplit("/", 1)[1]
+    with session_factory() as s:
+        mail = s.scalar(select(OutboxMail).where(OutboxMail.dispute_id == dispute["id"]))
+        assert mail is not None  # the survey goes to the customer by email
+        assert token in mail.body
+        assert mail.to_addr.endswith("@example.com")
     with session_factory() as s, s.begin():
         survey = answer_survey(
             session=s, token=token, rating=1, comment="Still broken", now=clock.now
