@@ -1,7 +1,10 @@
 """Coach quality on the labelled dev replies: per-finding and per-element P/R, micro-F1.
 
-Usage: .venv/bin/python bench/coach_quality.py [--errors] [--politeness]
+Usage: .venv/bin/python bench/coach_quality.py [--errors] [--fresh-errors] [--politeness]
 Data: <repo>/../shared/data/replies.dev.jsonl, or $DISPUTEDESK_SHARED_DATA/replies.dev.jsonl.
+Also reports the held-out fresh replies of tests/coach/fresh_cases.py, split into fresh-dev
+(may be inspected while improving; --fresh-errors lists its misses) and fresh-test (scored only,
+its misses are never listed here).
 """
 
 from __future__ import annotations
@@ -42,6 +45,20 @@ def own_cases() -> list[dict[str, object]]:
     except ImportError:
         return []
     return [{"text": t, "findings": sorted(f), "present": sorted(p)} for t, f, p in CASES]
+
+
+def fresh_sets() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """The held-out fresh replies (tests/coach/fresh_cases.py): (fresh-dev, fresh-test) rows."""
+    sys.path.insert(0, str(ROOT))
+    try:
+        from tests.coach.fresh_cases import DEV_FRESH, TEST_FRESH
+    except ImportError:
+        return [], []
+
+    def rows(cases: list[tuple[str, set[str], set[str]]]) -> list[dict[str, object]]:
+        return [{"text": t, "findings": sorted(f), "present": sorted(p)} for t, f, p in cases]
+
+    return rows(DEV_FRESH), rows(TEST_FRESH)
 
 
 @dataclass
@@ -164,6 +181,18 @@ def main(argv: list[str]) -> int:
             f"\nour own labelled cases (tests/coach/cases.py, n={len(own)}): "
             f"findings micro-F1 {f_own.micro_f1():.3f}, elements micro-F1 {e_own.micro_f1():.3f}"
         )
+    fresh_dev, fresh_test = fresh_sets()
+    for name, fresh in (("fresh-dev", fresh_dev), ("fresh-test", fresh_test)):
+        if not fresh:
+            continue
+        f_fr, e_fr, fr_errors = evaluate(fresh)
+        print(f"\n{name} (tests/coach/fresh_cases.py, n={len(fresh)})")
+        _table("finding", f_fr, FINDING_KINDS)
+        _table("element", e_fr, ELEMENTS)
+        if name == "fresh-dev" and "--fresh-errors" in argv:
+            print("\nfresh-dev errors:")
+            for line in fr_errors:
+                print(" ", line)
     if "--politeness" in argv:
         politeness()
     ok = findings.micro_f1() >= 0.9 and elements.micro_f1() >= 0.9

@@ -10,13 +10,27 @@ from disputedesk.coach.text import before, sentence_text
 _READ_VERBS = words(
     r"read check follow notice look enter provide cancel update mention pay install "
     r"register attach include specify select bother contact inform tell\s+us use measure "
-    r"test save back\s+up confirm sign open charge lock plug assemble clip"
+    r"test save back\s+up confirm sign open charge lock plug assemble clip answer respond "
+    r"reply collect press remove descale clean store return submit upload activate complete "
+    r"wait set\s+up notify report keep tick allow leave"
 )
 _PAST_READ = words(
     r"read checked double-checked entered typed noticed followed known cancell?ed "
     r"contacted looked paid\s+attention used installed selected chosen clicked ordered "
     r"provided told informed reported registered updated kept asked measured tested opened "
-    r"plugged assembled"
+    r"plugged assembled waited answered replied responded collected removed descaled "
+    r"cleaned stored returned submitted uploaded activated completed done listened"
+)
+# Things the customer was meant to do: "you never <verb>" puts the fault on them.
+_NEVER_VERBS = words(
+    r"updated told registered activated returned sent cancell?ed confirmed checked read "
+    r"mentioned provided replied answered collected responded paid submitted contacted "
+    r"informed changed followed bothered opened signed reported asked"
+)
+# Past actions that, with "wrong/twice/yourself", make the customer the cause.
+_CHOICE_VERBS = words(
+    r"picked chose selected ordered booked entered typed bought clicked pressed tapped "
+    r"submitted paid put gave used sent installed set uploaded"
 )
 _DOCS = words(
     r"terms instructions manual guide policy email confirmation faq website label listing "
@@ -24,9 +38,12 @@ _DOCS = words(
 )
 THIRD_PARTIES = words(
     r"courier carrier manufacturer seller supplier vendor bank card\s+issuer "
-    r"(?:cloud\s+|payment\s+|service\s+)?provider restaurant driver post\s+office "
-    r"postal\s+service delivery\s+(?:company|partner|service|firm) third[-\s+]party "
-    r"warehouse partner airline hotel merchant shop"
+    r"(?:cloud\s+|payment\s+|service\s+|internet\s+|broadband\s+|network\s+)?provider "
+    r"restaurant driver post\s+office postal\s+service delivery\s+(?:company|partner|service"
+    r"|firm) third[-\s+]party warehouse partner airline hotel merchant shop "
+    r"(?:payment\s+)?processor insurer landlord venue organi[sz]er head\s+office "
+    r"Royal\s+Mail customs factory brand developer app\s+store (?:doctor's\s+)?surgery "
+    r"doctor pharmacy lab(?:oratory)? council ISP network operator platform"
 )
 
 
@@ -51,7 +68,8 @@ def _owning_guard(text: str, m: re.Match[str]) -> bool:
     owning = (
         r"should(?:n't| not| never) have|our (?:mistake|fault|error)|we (?:got|made|messed)"
         r"|not (?:good enough|acceptable)|unacceptable|let you down|on us\b|sorry|apolog"
-        r"|frustrat|upset|disappoint|i'm|i am|we're|we are|i understand|i'll|we'll"
+        r"|frustrat|upset|disappoint|i'm|i am|we're|we are|i understand|i'll|we'll|no idea"
+        r"|how that happened|my bad|our bad"
     )
     return not re.search(owning, right)
 
@@ -82,7 +100,7 @@ def _misunderstood(m: re.Match[str]) -> str:
     return f"Let me clarify {what} so we can resolve it together."
 
 
-BLAME: tuple[Rule, ...] = (
+_BLAME_BASE: tuple[Rule, ...] = (
     Rule(
         ("blame",),
         rx(
@@ -242,6 +260,168 @@ BLAME: tuple[Rule, ...] = (
     ),
 )
 
+BLAME_MORE: tuple[Rule, ...] = (
+    Rule(
+        ("blame",),
+        rx(
+            r"\b(?<!\w\s)had\s+you\s+(?:only\s+|just\s+|actually\s+|properly\s+|simply\s+)?(?:\w+ed|kept"
+            r"|read|sent|done|told|let|made|put|set|got|taken|given|been|known|chosen|left"
+            r"|paid|bought)\b[^.!?;,]{0,40}"
+            r"|\bif\s+you(?:'d|\s+had)\s+(?:not\s+|only\s+|just\s+)?\w+\b[^.!?;]{0,60}?\b(?:we"
+            r"|you|it|this|they|that|there)(?:'d|\s+would|\s+could|\s+wouldn't|\s+couldn't"
+            r"|\s+might)\s+(?:not\s+)?have\b"
+            r"|\b(?:caused|damaged|broken|entered|selected|deleted|cancell?ed|booked|changed|typed"
+            r"|chosen|made|done|screwed|fitted|installed|assembled|set|left)\b[^.!?;,]{0,25}?\bby"
+            r"\s+you(?:rself)?\b"
+            r"|\byour\s+own\s+(?:settings|mistake|error|actions?|choice|decision|device"
+            r"|doing|negligence|account\s+settings)\b"
+            r"|\byou(?:'re|\s+are|\s+were)\s+the\s+(?:one|person)\s+who\b[^.!?;,]{0,30}"
+            r"|\bwhich\s+you\s+(?:then\s+)?(?:(?:didn't|did\s+not|never)(?!\s+(?:yet\s+)?(?:receive|get|got|hear|see|have|need|want|mean|like|expect|know"
+            r"|ask|order|request|use|wish|intend|agree)\b)"
+            r"|failed\s+to|ignored|skipped|missed|forgot)\b[^.!?;,]{0,20}"
+            r"|\b(?:it's|it\s+is|that's|that\s+is|this\s+is|it\s+was)\s+(?:entirely\s+|all\s+)?on"
+            r"\s+you\b"
+            r"|\b(?:because|since|as)\s+you\s+(?:\w+ed|sent|left|took|gave|put|brought|bought|made"
+            r"|did)\b[^.!?;,]{0,30}?\b(?:without|too\s+late|after\s+the\s+(?:deadline|cut-?off)"
+            r"|incorrectly|wrongly|improperly)\b[^.!?;,]{0,20}"
+            r"|\b(?:if\s+you(?:'d|\s+had)|had\s+you)\s+(?:even\s+|just\s+|only\s+)?bothered\b"
+            r"[^.!?;,]{0,30}"
+        ),
+        "Here is what happened, and here is how we can put it right together.",
+    ),
+    Rule(
+        ("blame", "condescension"),
+        rx(
+            r"\b(?:just\s+|please\s+)?(?:read|check|follow|look\s+at)\s+(?:the|our|my)\s+\w+\s+"
+            r"(?:properly|carefully|more\s+carefully|correctly)\b[^.!?;,]{0,20}"
+        ),
+        "The key detail is here: ... and I'm happy to help now.",
+    ),
+    Rule(
+        ("condescension",),
+        rx(
+            r"\b(?:hopefully|I\s+hope)\s+(?:that's|that\s+is|this\s+is|it's|it\s+is)\s+(?:now\s+)?"
+            r"(?:clear|clearer)(?:\s+enough)?(?:\s+now|\s+for\s+you)?(?=\s*[.!?])"
+            r"|\bclear\s+enough\s+(?:now|for\s+you)\b"
+            r"|\b(?:read|check|look|find|follow|use)\b[^.!?]{0,40}?\blike\s+(?:everyone|everybody"
+            r"|all\s+(?:our\s+)?other\s+customers)\s+else\b"
+            r"|\bit's\s+all\s+(?:there\s+)?(?:in|on)\s+(?:the|our)\s+(?:FAQ|FAQs|manual|guide|website"
+            r"|terms|email|instructions)\b"
+        ),
+        "Explain the point without implying the customer should have known it.",
+    ),
+    Rule(
+        ("blame", "condescension"),
+        rx(
+            r"\b(?:any|a|most)\s+(?:reasonable|sensible|normal|careful|competent|rational)\s+"
+            r"(?:person|customer|adult|buyer|people|customers|adults)\s+(?:would|should|could)\b"
+        ),
+        "Here is the detail that matters, and here is how I can help now.",
+    ),
+    Rule(
+        ("blame",),
+        rx(
+            r"\byou\s+(?:also\s+|then\s+)?never\s+" + _NEVER_VERBS + r"\b[^.!?;,]{0,40}"
+            r"|\byou\s+(?:also\s+|then\s+)?(?:mixed\s+up|muddled\s+up|left\s+(?:out|off)"
+            r"|missed\s+out|got\s+mixed\s+up\s+with)\b[^.!?;,]{0,40}"
+            r"|\byou\s+(?:also\s+)?missed\s+(?:the|our|a|all\s+the|both)\s+(?:\w+\s+)?(?:deadline"
+            r"|cut-?off|card|window|warning|notice|step|email|reminders?|notifications?|messages?"
+            r"|instructions|letters?|texts?|calls?)\b"
+        ),
+        "Let's check the details together so we can put this right.",
+        lambda text, m: (
+            not re.search(
+                r"\b(?:if|whether|sorry|unless|in\s+case)\s+$", before(text, m.start(), 14), re.I
+            )
+        ),
+    ),
+    Rule(
+        ("blame",),
+        rx(
+            r"\byou(?:'ve|\s+have)?\s+(?:(?:accidentally|mistakenly|actually|must\s+have|may\s+have"
+            r"|might\s+have|probably|clearly|obviously|evidently|simply|just)\s+)?"
+            + _CHOICE_VERBS
+            + r"\b[^.!?;,]{0,30}?\b(?:the\s+wrong|a\s+wrong"
+            r"|an\s+incorrect|the\s+incorrect|twice|two\s+times|more\s+than\s+once|yourself"
+            r"|without)\b"
+        ),
+        "The details on the order didn't match, so let's fix them together.",
+        _not_conditional,
+    ),
+    Rule(
+        ("blame",),
+        rx(
+            r"\byou\s+(?:\w+\s+)?(?:\w+ed|set|put|left|sent|chose|bought|got|made|forgot|gave"
+            r"|took|ran|kept|let)\b[^.!?;]{0,60}?,?\s+(?:which\s+is\s+(?:why|how)"
+            r"|that's\s+why|that\s+is\s+why|which\s+(?:caused|meant|led\s+to|resulted\s+in"
+            r"|explains))\b"
+        ),
+        "Here is what caused it, and here is how we can put it right together.",
+        _not_conditional,
+    ),
+    Rule(
+        ("blame",),
+        rx(
+            r"\b(?:because|since|as)\s+you\s+(?:had\s+)?(?:left\s+(?:it|them|the)|ignored"
+            r"|skipped|forgot|dropped|overloaded|overcharged|overfilled|mishandled|misused"
+            r"|(?:never|didn't|did\s+not)(?!\s+(?:yet\s+)?(?:receive|get|got|hear|see|have|need|want|mean|like|expect|know"
+            r"|ask|order|request|use|wish|intend|agree)\b)"
+            r"|failed|set\s+(?:it|the)|put\s+(?:it|the)|used\s+(?:it"
+            r"|the\s+wrong|a\s+non)|chose\s+not|opted\s+out|declined\s+the|clicked|pressed)"
+            r"\b[^.!?;,]{0,40}"
+            r"|\b(?:because\s+of|down\s+to|due\s+to)\s+you\s+(?:not|never|forgetting|ignoring"
+            r"|skipping|failing|leaving|using|setting)\b[^.!?;,]{0,40}"
+        ),
+        "Here is what caused it, and here is how we can put it right together.",
+    ),
+    Rule(
+        ("blame",),
+        rx(
+            r"\b(?:documents?|photos?|pictures?|images?|files?|scans?|ID|details|information"
+            r"|address|postcode|card\s+details|form|answers?)\s+(?:that\s+)?you\s+(?:uploaded"
+            r"|submitted|sent|provided|gave|entered|filled\s+in|supplied)\s+(?:us\s+)?(?:was"
+            r"|were|are|is)\s+(?:too\s+|a\s+bit\s+|very\s+)?(?:blurry|blurred|unreadable"
+            r"|illegible|out\s+of\s+date|expired|incomplete|wrong|incorrect|invalid|missing"
+            r"|unclear|too\s+small|cropped)\b"
+        ),
+        "The documents we received weren't clear enough; could you send them again?",
+    ),
+    Rule(
+        ("blame",),
+        rx(
+            r"\b(?:was|were|had\s+been|has\s+been)\s+(?:(?:clearly|obviously)\s+)?(?:installed"
+            r"|used|assembled|stored|switched\s+on|turned\s+on|plugged\s+in|left|operated"
+            r"|washed|charged|fitted|cleaned|handled|dropped|mounted|connected)\s+(?:without"
+            r"|incorrectly|improperly|wrongly|upside\s+down|against\s+(?:the|our)"
+            r"|in\s+the\s+wrong|outside)\b[^.!?;,]{0,30}"
+            r"|\b(?:booked|entered|made|selected|chosen|placed|set|typed|done|caused)"
+            r"\s+(?:\w+\s+)?on\s+your\s+(?:side|end)\b"
+        ),
+        "Here is what caused it, and here is how we can put it right together.",
+    ),
+    Rule(
+        ("blame",),
+        rx(
+            r"\byou\s+(?:clearly\s+|obviously\s+|simply\s+|still\s+)?(?:don't|do\s+not|didn't"
+            r"|did\s+not)\s+(?:seem\s+to\s+)?(?:understand|realise|realize|grasp|get)\s+(?:how"
+            r"|what|that|the|our|why)\b[^.!?;,]{0,30}"
+        ),
+        "Let me explain how this works so we can sort it out together.",
+        _not_conditional,
+    ),
+    Rule(
+        ("blame", "condescension"),
+        rx(
+            r"\b(?:maybe|perhaps)\s+(?:try\s+|next\s+time\s+)?(?:reading|checking|looking\s+at"
+            r"|read|check|look\s+at)\b[^.!?;]{0,40}"
+            r"|\bnext\s+time,?\s+(?:please\s+|maybe\s+|perhaps\s+|try\s+(?:to\s+)?)?(?:read"
+            r"|check|look|pay\s+(?:more\s+)?attention|double-?check|make\s+sure\s+you)\b"
+            r"[^.!?;]{0,40}"
+        ),
+        "For next time, the key detail is here: ... and I'm happy to help now.",
+    ),
+)
+
 CONDESCENSION: tuple[Rule, ...] = (
     Rule(
         ("blame", "condescension"),
@@ -258,7 +438,7 @@ CONDESCENSION: tuple[Rule, ...] = (
     ),
     Rule(
         ("blame", "condescension"),
-        rx(r"\bif\s+you(?:'d|\s+had)\s+(?:even\s+|just\s+)?bothered\s+to\s+\w+"),
+        rx(r"\b(?:if\s+you(?:'d|\s+had)|had\s+you)\s+(?:even\s+|just\s+)?bothered\s+to\s+\w+"),
         "It's easy to miss; you'll find it on the page below, and I'm happy to walk you through "
         "it.",
     ),
@@ -310,7 +490,7 @@ CONDESCENSION: tuple[Rule, ...] = (
     ),
     Rule(
         ("condescension",),
-        rx(r"\byou\s+(?:clearly|obviously|evidently)\b"),
+        rx(r"\byou(?:'ve|\s+have)?\s+(?:clearly|obviously|evidently)\b"),
         _without_judgement,
     ),
     Rule(
@@ -335,7 +515,7 @@ CONDESCENSION: tuple[Rule, ...] = (
         rx(
             r"\b(?:it's|it\s+is|that's|that\s+is)\s+(?:really\s+)?not\s+(?:that\s+|so\s+)?(?:hard"
             r"|difficult"
-            r"|complicated)\b|\bnot\s+rocket\s+science\b|\bas\s+anyone\s+(?:would"
+            r"|complicated)\b|(?:\bnot|n't)\s+(?:exactly\s+)?rocket\s+science\b|\bas\s+anyone\s+(?:would"
             r"|should|can"
             r"|could)\s+(?:know|see|tell)\b|\b(?:everyone|anyone)\s+knows\b"
             r"|\bas\s+you\s+(?:should|ought\s+to"
@@ -400,9 +580,68 @@ CONDESCENSION: tuple[Rule, ...] = (
         ("condescension",),
         rx(
             r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:(?:honestly|frankly|seriously)\b,?|(?:come\s+on"
-            r"|look|with\s+(?:all\s+due\s+)?respect),)"
+            r"|look|with\s+(?:all\s+due\s+)?respect|once\s+again|again),)"
+            r"|\bto\s+be\s+(?:perfectly\s+|brutally\s+|quite\s+)?(?:frank|blunt)\b"
         ),
         _without_judgement,
         _owning_guard,
     ),
+    Rule(
+        ("condescension",),
+        rx(
+            r"\b(?:(?:please\s+)?(?:re-?read|read|refer\s+(?:back\s+)?to|look\s+(?:back\s+)?at"
+            r"|check)\s+my\s+(?:previous|last|earlier|original|first)\s+(?:message|email|reply"
+            r"|response|answer|letter))"
+            r"|\bas\s+per\s+(?:my|our)\s+(?:previous|last|earlier|prior)\s+\w+"
+            r"|\bas\s+(?:I|we)(?:'ve|\s+have)?\s+(?:already\s+)?(?:explained|said|stated"
+            r"|mentioned|told\s+you|pointed\s+out)\s+(?:in|on)\s+(?:my|our|the)\s+(?:last"
+            r"|previous|earlier|first|prior)\b"
+            r"|\bas\s+(?:I|we)(?:'ve|\s+have)?\s+(?:already\s+)?(?:explained|said|stated"
+            r"|mentioned|told\s+you)\s+(?:several|many|multiple|a\s+few|three|two|numerous)"
+            r"\s+times\b"
+            r"|\b(?<![\w']\s)as\s+(?:previously\s+|already\s+)?(?:explained|stated|mentioned"
+            r"|said|advised),"
+            r"|\b(?:not\s+sure|don't\s+know|do\s+not\s+know)\s+how\s+(?:else\s+(?:to|I\s+can)"
+            r"|many\s+(?:more\s+)?times)\b|\bhow\s+many\s+(?:more\s+)?times\s+(?:do|must"
+            r"|will|should|have)\s+(?:I|we)\b|\b(?:let\s+me\s+)?spell\s+it\s+out\b"
+            r"|\bI'd\s+have\s+thought\b|\bI\s+would\s+have\s+thought\b"
+            r"|\b(?:explained|said|told\s+you|answered|repeated|mentioned|written)\s+(?:this|that"
+            r"|it)?\s*(?:to\s+you\s+)?(?:twice|(?:two|three|four|five|several|many|multiple"
+            r"|numerous|a\s+few)\s+times)\b"
+            r"|\bnot\s+(?:exactly\s+)?hidden\b|\bin\s+plain\s+sight\b"
+            r"|\b(?:shouldn't|should\s+not|don't|do\s+not)\s+(?:have|need)\s+to\s+(?:explain|repeat"
+            r"|say|tell\s+you)\b|\b(?:explain|repeat|say)\s+(?:this|it|that|myself)\s+(?:again"
+            r"|once\s+more|one\s+more\s+time)\b"
+            r"|\b(?:in|into)\s+(?:very\s+)?(?:simple|simpler|plain|basic)\s+(?:terms|English"
+            r"|language|words)\s+for\s+you\b|\bput\s+(?:this|it)\s+(?:in|into)\s+(?:very\s+)?"
+            r"(?:simple|simpler|basic)\s+(?:terms|words)\b|\bmake\s+(?:this|it)\s+(?:really\s+"
+            r"|very\s+)?simple\s+for\s+you\b"
+            r"|\bno\s+need\s+for\s+(?:all\s+)?(?:the\s+|that\s+|this\s+|such\s+)?(?:capital"
+            r"\s+letters|capitals|caps|shouting|language|rudeness|sarcasm|exclamation\s+marks)\b"
+        ),
+        "To recap,",
+    ),
+    Rule(
+        ("condescension",),
+        rx(
+            r"\b(?:it's|it\s+is|this\s+is|that's|that\s+is)\s+(?:a\s+)?(?:very|really|pretty"
+            r"|quite|extremely|super|incredibly|fairly)\s+(?:simple|basic|easy"
+            r"|straightforward)\b(?!\s+(?:to\s+miss|fix\s+on\s+our|mistake))"
+            r"|\bbasic\s+stuff\b|\b(?:should\s+be|is|was|it's|that's|seems)\s+(?:pretty"
+            r"|fairly|quite|really|very|blindingly|perfectly)?\s*obvious\b"
+            r"|\bas\s+(?:anyone|everyone|anybody|any\s+\w+)\s+(?:who\s+[^,.!?]{0,40}?\s+)?"
+            r"(?:knows|would\s+know|can\s+see|will\s+tell\s+you)\b"
+            r"|\b(?:most|other)\s+(?:people|customers|users|adults)\s+(?:seem\s+to\s+)?"
+            r"(?:manage|figure|work\s+(?:it|this|that)\s+out|have\s+no\s+(?:trouble|problem"
+            r"|difficulty)|can\s+(?:manage|figure|work))\b"
+            r"|\beven\s+(?:you|a\s+child|a\s+beginner)\s+(?:can|could|should)\b"
+            r"|\bliterally\s+(?:on|in|at|right|says|written|printed|the\s+first)\b"
+            r"|\b(?:it's|it\s+is)\s+(?:honestly|really|genuinely)\s+not\s+(?:that\s+)?"
+            r"(?:complicated|hard|difficult)\b"
+        ),
+        "Explain the point without implying the customer should have known it.",
+        _owning_guard,
+    ),
 )
+
+BLAME: tuple[Rule, ...] = _BLAME_BASE + BLAME_MORE

@@ -16,7 +16,7 @@ FEEL = words(
 )
 INTENS = (
     r"(?:(?:really|so|very|incredibly|truly|deeply|such|quite|pretty|understandably|rightly"
-    r"|a|an|like)\s+)*"
+    r"|a|an|like|real|huge|big|massive)\s+)*"
 )
 WEEKDAY = alt("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTH = words(
@@ -33,17 +33,25 @@ FUTURE = re.compile(
 )
 PAST_MARK = re.compile(
     r"\b(?:was|were|did|had|ordered|bought|purchased|arrived|received|delivered|noticed|started"
-    r"|contacted|called|emailed|paid|placed|happened|came|since|last|ago)\b",
+    r"|contacted|called|emailed|paid|placed|happened|came|since|last|ago|ended|expired|passed"
+    r"|closed|finished|lapsed|began|sent|made)\b",
     re.I,
 )
 DISMISS_CTX = re.compile(
     r"\bsorry\s+(?:that\s+)?you(?:'re|\s+are|\s+were)\s+\w+\s*,?\s+but\b|"
     r"\bno\s+(?:need|reason)\s+to\s+(?:be|get|feel)\b|\bsorry\s+(?:if\s+|that\s+)?you\s+(?:feel"
-    r"|felt)\b",
+    r"|felt)\b|\bsorry\s+(?:that\s+)?you(?:'re|\s+are|\s+were)\s+[^.!?]{0,40}?,?\s+however\b"
+    r"|\bsorry\s+if\b|\b(?:not\s+sure|don't\s+know|do\s+not\s+know|can't\s+see)\s+why\s+you(?:'re|\s+are"
+    r"|\s+would\s+be)\b|\bsorry\s+you\s+see\b",
     re.I,
 )
 
 EMPATHY = (
+    rx(
+        r"\b(?<!n't\s)(?<!not\s)(?:totally|completely|fully|absolutely|really)\s+(?:get|understand)"
+        r"\b"
+        r"|\bunderstand\s+(?:the|your)\s+(?:frustration|disappointment|worry|concern|annoyance)\b"
+    ),
     rx(
         r"\b(?:I|we)\s+(?:(?:completely|totally|fully|really|truly|absolutely|can|do"
         r"|certainly)\s+)*"
@@ -75,6 +83,10 @@ EMPATHY = (
 )
 ACKNOWLEDGEMENT = (
     rx(
+        r"\byou(?:'re|\s+are|\s+were)\s+(?:absolutely\s+|quite\s+|completely\s+|totally\s+)?correct\b"
+    ),
+    rx(r"\b(?:and|also)\s+(?:really\s+|truly\s+)?(?:appreciate|value)\s+your\b"),
+    rx(
         r"\b(?:thank\s+you|thanks|many\s+thanks)(?:\s+(?:so|very)\s+much|\s+again|\s+a\s+lot)?"
         r"(?:,\s*[A-Z][a-z]+,)?\s+for\b"
     ),
@@ -95,12 +107,13 @@ ACKNOWLEDGEMENT = (
     ),
     rx(
         r"\b(?:I|we)\s+(?:really\s+|truly\s+|do\s+|greatly\s+)?(?:appreciate|value)\s+(?:you"
-        r"|your)\b"
+        r"|your)\b(?!'re|\s+are\b|\s+must\b)"
     ),
     rx(
         r"\b(?:complaint|concerns?|feedback|comments?)\b(?:\s+(?:about"
         r"|regarding)\b[^.!?]{0,50}?)?\s+"
-        r"(?:is|are|has\s+been|have\s+been)\s+(?:duly\s+)?noted\b"
+        r"(?:is|are|has\s+been|have\s+been)\s+(?:duly\s+)?(?:(?:logged|recorded|filed)\s+and\s+)?"
+        r"noted\b"
     ),
 )
 SORRY = rx(
@@ -111,12 +124,16 @@ SORRY = rx(
 NOT_APOLOGY_AFTER = rx(
     r"\s*(?:,\s*|\s)?(?:but\b|(?:that\s+|if\s+)?you\s+(?:feel|felt|think|thought|believe"
     r"|perceive)\b|(?:that\s+)?you(?:'re|\s+are|\s+were)\s+(?:so\s+|very\s+"
-    r"|really\s+)?\w+\s*,?\s+but\b"
+    r"|really\s+)?\w+\s*,?\s+(?:but|however)\b"
     r"|if\b|to\s+(?:bother|trouble|chase|ask|check)\b|[,:;-]\s*(?:one|a|just|quick|to|I\s+(?:can't"
     r"|cannot|won't|am\s+unable|don't|do\s+not)|we\s+(?:can't|cannot|won't|are\s+unable|don't"
-    r"|do\s+not|aren't|are\s+not))\b)"
+    r"|do\s+not|aren't|are\s+not)|(?:we|I)(?:'re|\s+are|'m|\s+am)\s+(?:not\s+able|unable"
+    r"|afraid)|(?:we|I)\s+(?:no\s+longer|don't|do\s+not)\b)\b)"
 )
-APOLOGISE = rx(r"\b(?:apologi[sz]e|apologies|apology|we\s+regret|I\s+regret)\b")
+APOLOGISE = rx(
+    r"\b(?:apologi[sz]e|apologies|apology|we\s+regret|I\s+regret)\b(?!\s+to\s+(?:inform|advise"
+    r"|tell|say|confirm))"
+)
 NO_APOLOGY_BEFORE = rx(
     r"(?:no\s+need\s+to|don't\s+need\s+to|won't|will\s+not|not\s+going\s+to)\s+$"
 )
@@ -170,7 +187,8 @@ ACTION = words(
     r"|supervisor)\s+to\s+(?:review"
     r"|investigate|check|look|fix|replace|refund|call|contact|repair|expedite) get\s+you\s+(?:a"
     r"|an|the|your) "
-    r"give\s+you\s+(?:a|an|the|\d)(?!\s+(?:call|ring|update|shout|bell)) adjust(?:ed)? "
+    r"give\s+you\s+(?:a|an|the|\d)(?!\s+(?:(?:quick|short|brief)\s+)?(?:call|ring|update|shout"
+    r"|bell)) adjust(?:ed)? "
     r"correct(?:ed)? reserv(?:e|ed) "
     r"order(?:ed)?\s+(?:you\s+)?(?:a|an)\s+(?:new|replacement|fresh) honou?r(?:ed)? "
     r"match(?:ed)?\s+the\s+price credit(?:ed)?"
@@ -182,7 +200,7 @@ DONE = (
     r"|reactivated|escalated|investigated|resolved|corrected|upgraded|scheduled|rebooked"
     r"|prioritised|prioritized|expedited)\b"
 )
-SOLUTION = (
+SOLUTION: tuple[re.Pattern[str], ...] = (
     rx(
         r"\b(?:I|we)(?P<modal>'ve|\s+have|'ll|\s+will|\s+can|\s+could|'d\s+like\s+to"
         r"|\s+would\s+like\s+to"
@@ -219,7 +237,7 @@ SOLUTION = (
         r"|the)\s+(?:full\s+|partial\s+)?(?:refund|replacement|credit|voucher|repair|discount)\b"
     ),
 )
-POLICY = (
+POLICY: tuple[re.Pattern[str], ...] = (
     rx(r"\b(?:section|clause|article|paragraph|§)\s*\d+(?:\.\d+)*\b"),
     rx(
         r"\b\d+[- ](?:day|week|month|year)\s+(?:[\w-]+\s+){0,2}?(?:returns?|refund|cooling[- ]off"
@@ -278,7 +296,7 @@ POLICY = (
 )
 POLICY_FUTURE_GUARD = re.compile(r"\b(?:will|'ll|should|expect)\b", re.I)
 DETERMINERS = {"our", "the", "your", "this", "that", "my", "a", "an", "company"}
-NEXT = (
+NEXT: tuple[re.Pattern[str], ...] = (
     rx(
         r"\b(?:it|they|he|she|the\s+\w+(?:\s+\w+)?|our\s+\w+(?:\s+\w+)?|your\s+\w+(?:\s+\w+)?|who"
         r"|which"
@@ -331,7 +349,13 @@ NEXT = (
         r"|confirmation|text|call|link|message)\b"
     ),
 )
-TIMELINE = (
+TIMELINE_TAKES = (
+    r"\b(?:usually|normally|typically|generally|should|will|can|may|'ll|only)\s+takes?\s+"
+    r"(?:up\s+to\s+|around\s+|about\s+|roughly\s+)?(?:\d+\s*(?:to|-|–|or)\s*)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|ten|a\s+few)\s*(?:working\s+|business\s+)?"
+    r"(?:hours?|days?|weeks?)\b"
+)
+TIMELINE: tuple[re.Pattern[str], ...] = (
     rx(
         r"\b(?:today|tomorrow|tonight|this\s+(?:afternoon|evening|week|weekend|month)(?!'s)"
         r"|next\s+(?:week|month|" + WEEKDAY + r"|working\s+day|business\s+day)"
@@ -355,13 +379,13 @@ TIMELINE = (
         + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?)\b"
     ),
 )
-FOLLOW = (
+FOLLOW: tuple[re.Pattern[str], ...] = (
     rx(
         r"\b(?:I|we)(?:'ll|\s+will|\s+shall|\s+am\s+going\s+to|'m\s+going\s+to|\s+are\s+going\s+to"
         r"|'re\s+going\s+to)\s+(?:(?:personally|also|then|definitely"
         r"|certainly)\s+)?(?:update\s+you|call\s+you"
         r"|e-?mail\s+you|write\s+(?:to\s+you|back)|contact\s+you|get\s+back\s+to\s+you|check\s+in"
-        r"|follow\s+up"
+        r"|follow\s+up|give\s+you\s+a\s+(?:quick|short|brief)\s+(?:call|ring|update)"
         r"|be\s+in\s+touch|let\s+you\s+know|keep\s+you\s+(?:posted|updated|informed"
         r"|in\s+the\s+loop)"
         r"|give\s+you\s+a\s+(?:call|ring|update)|ring\s+you|text\s+you|message\s+you|reach\s+out"
@@ -375,4 +399,121 @@ FOLLOW = (
         r"|keep\s+you)"
         r"|\byou(?:'ll|\s+will)\s+hear\s+(?:back\s+)?from\s+(?:me|us)\b"
     ),
+)
+
+# --- further phrase families (appended so the index-based guards above keep their meaning) ---
+REQUEST_MORE = rx(
+    r"\b(?:I|we)(?:'ll|\s+will|'d|\s+would)?\s+(?:just\s+)?need\s+(?:your|the|a|to\s+(?:see"
+    r"|know|have|check))\b"
+    r"|\blet\s+(?:me|us)\s+know\s+(?:which|what|when|where|whether|how|if\s+you(?:'d|\s+would)"
+    r"\s+(?:prefer|like|rather))\b"
+    r"|\bwould\s+you\s+mind\s+\w+ing\b"
+    r"|\b(?:reply|respond)\s+(?:to\s+(?:this|my)\s+(?:email|message)\s+)?with\s+(?:a|an|the"
+    r"|your)\s+(?:\w+\s+){0,2}?(?:photo|picture|video|number|receipt|screenshot|details|serial"
+    r"|reference|address|postcode|model)"
+    r"|\bplease\s+(?:describe|explain|tell\s+(?:me|us)|let\s+(?:me|us)\s+know\s+(?:which|what"
+    r"|when|where|whether|how))\b"
+    r"|\bplease\s+(?:send|share|forward|upload|attach|provide|reply\s+with)\s+(?:(?:me|us)\s+)?"
+    r"(?:a|an|the|your)\s+(?:\w+\s+){0,3}?(?:photo|picture|video|number|receipt|screenshot"
+    r"|details|serial|copy|reference|invoice|statement|address|postcode|date|name|model|result)s?\b"
+)
+SOLUTION = (
+    *SOLUTION,
+    rx(
+        r"\bbut\s+(?:I|we)\s+(?:can|could|'d\s+be\s+happy\s+to|'m\s+happy\s+to|am\s+happy\s+to)\s+"
+        r"(?:also\s+|still\s+)?(?!see|understand|imagine|assure|promise|only|try|ask|say|tell)\w+"
+        r"|\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|also\s+)?flagged\s+(?:this|it"
+        r"|your\s+\w+)\s+(?:with|to)\b"
+        r"|\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|also\s+)?"
+        + DONE
+        + r"|\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|also\s+)?(?:re-?printed|re-?made"
+        r"|re-?done|re-?ordered|re-?submitted|re-?delivered|logged\s+(?:a|an)\s+(?:fault|ticket"
+        r"|case|complaint|report|request|claim)|actioned|topped\s+up|unblocked|re-?enabled)\b"
+    ),
+    rx(
+        r"\b(?:I|we)(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to)\s+(?:personally\s+|also\s+)?"
+        r"(?:chase|contact|call|speak\s+to|ring)\s+(?:the|our|your)\s+(?:courier|carrier|warehouse"
+        r"|supplier|manufacturer|seller|bank|restaurant|driver|depot|store|branch|team|landlord"
+        r"|airline|hotel)\b"
+    ),
+    rx(
+        r"\b(?:would\s+you\s+like|shall|should|do\s+you\s+want)\s+(?:me|us|I|we)\s+(?:to\s+)?"
+        r"(?:send|refund|replace|repair|arrange|book|issue|credit|cancel|reship|exchange|swap"
+        r"|switch|move|upgrade|rebook|order|waive|apply|add|reverse)\b"
+        r"|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:now\s+|also\s+|just\s+)?(?:issuing|sending"
+        r"|arranging|refunding|processing\s+(?:a|the|your)|replacing|repairing|booking|crediting"
+        r"|waiving|reversing|cancell?ing|dispatching|shipping|reshipping|couriering|posting"
+        r"|adding|applying|upgrading|escalating|raising)\b"
+        r"|\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|also\s+)?(?:pushed|put)\s+(?:it|this"
+        r"|the\s+\w+|your\s+\w+)\s+through\b"
+        r"|\b(?:make\s+sure|ensure)\s+you\s+(?:get|receive)\s+(?:a|an|the|your)\b"
+        r"|\bget\s+you\s+(?:compensation|a\s+refund|your\s+money\s+back|a\s+replacement)\b"
+        r"|\byou(?:'ll|\s+will)\s+(?:get|receive)\s+(?:\w+\s+){0,2}?(?:money\s+back|refund"
+        r"|credit|voucher)\b"
+        r"|\b(?:your|the|a|an)\s+(?:[\w£$€.,-]+\s+){0,5}?(?:has|have)\s+(?:now\s+|already\s+"
+        r"|just\s+)?been\s+(?:posted|couriered|re-?applied|applied|activated|blocked|added"
+        r"|topped\s+up|cleared|ordered|re-?sent|reshipped|refunded\s+in\s+full|pushed\s+through"
+        r"|re-?issued|re-?booked|re-?scheduled|chased|replaced\s+free)"
+        r"\b"
+    ),
+)
+POLICY = (
+    *POLICY,
+    rx(
+        r"\bas\s+(?:clearly\s+)?(?:stated|set\s+out|outlined|explained|described|detailed"
+        r"|specified|written)\s+in\s+(?:our|the|your)\s+(?:[\w-]+\s+){0,2}?(?:terms|policy"
+        r"|warranty|guarantee|conditions|agreement|contract|T&Cs)\b"
+    ),
+    rx(
+        r"\b(?:refunds?|returns?|exchanges?|cancellations?|credits?|replacements?)\s+(?:are|is"
+        r"|aren't|isn't|can't\s+be|cannot\s+be|can\s+only\s+be|are\s+only|is\s+only)\s+(?:not\s+)?"
+        r"(?:available|possible|accepted|allowed|permitted|given|offered|issued|made|refunded"
+        r"|processed)\s+(?:once|after|if|when|unless|within|beyond|before|until|on\s+\w+\s+that"
+        r"|(?:on|for)\s+(?:\w+\s+){0,2}?(?:items?|products?|orders?|tickets?|goods|purchases?"
+        r"|bookings?))\b"
+    ),
+)
+NEXT = (
+    *NEXT,
+    rx(
+        r"(?:^|(?<=[.!?;:]\s)|(?<=\n)|(?<=,\s)(?:then|and)\s+|\bplease\s+)(?:please\s+)?"
+        r"(?:pop|put|book|pick|choose|select|use|enter|wait|restart|unplug|direct"
+        r"|remove|turn|switch|head|complete|tap|download|install|reply|make\s+sure|leave|pack"
+        r"|fill|ring|email|text|call)\b(?!\s+(?:care|a\s+look|your\s+time))"
+        r"|\bplease\s+(?:do\s+not|don't)\s+(?!hesitate|take|get|be\b|shout|swear|worry)\w+"
+    ),
+    rx(
+        r"\b(?:should|will|'ll)\s+(?:then\s+)?(?:be\s+with\s+you|go\s+out)\b"
+        r"|\b(?:someone|a\s+member\s+of\s+(?:our|the)\s+\w+(?:\s+team)?|our\s+\w+(?:\s+team)?"
+        r"|the\s+\w+\s+team|they|he|she)\s+(?:will|'ll|should)\s+(?:then\s+|also\s+)?be\s+in"
+        r"\s+touch\b"
+    ),
+)
+FOLLOW = (
+    *FOLLOW,
+    rx(
+        r"\b(?:I|we)(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to)\s+(?:(?:personally"
+        r"|also|then|definitely)\s+)?(?:be\s+back\s+in\s+touch|drop\s+you\s+(?:a|an)\s+(?:line"
+        r"|message|note|email|e-mail|text)|confirm\s+(?:by|via|over|on)\s+(?:email|e-mail|text"
+        r"|phone)|confirm\s+(?:with|to)\s+you|report\s+back|circle\s+back|send\s+you\s+(?:a"
+        r"|an)\s+(?:quick\s+)?(?:note|message|line|email|e-mail|text|update)|reach\s+out\s+to\s+you"
+        r"|follow\s+(?:this\s+)?up\s+with\s+you|be\s+in\s+touch|check\s+back)"
+    ),
+    rx(
+        r"\b(?:I|we)(?:'ll|\s+will)\b[^.!?]{0,60}?\b(?:and|then)\s+(?:then\s+)?(?:come\s+back\s+to"
+        r"\s+you|get\s+back\s+to\s+you|update\s+you|call\s+you|ring\s+you|e-?mail\s+you"
+        r"|let\s+you\s+know|write\s+to\s+you|check\s+in)\b"
+    ),
+)
+GENERIC_CLAUSE = rx(
+    r"\bdue\s+course\b|\b(?:appropriate|relevant|responsible)\s+(?:department|team|people)\b"
+    r"|\bstandard\s+procedures?\b"
+)
+TIMELINE = (
+    *TIMELINE,
+    rx(
+        r"\ballow\s+(?:up\s+to\s+|around\s+|about\s+)?" + NUM + r"\s*" + UNIT + r"\b"
+        r"|\btomorrow's\b|\bbe\s+with\s+you\s+(?:on\s+|by\s+)?" + WEEKDAY + r"\b"
+    ),
+    rx(TIMELINE_TAKES),
 )

@@ -13,6 +13,7 @@ from disputedesk.coach.element_patterns import (
     EMPATHY,
     FOLLOW,
     FUTURE,
+    GENERIC_CLAUSE,
     NEXT,
     NO_APOLOGY_BEFORE,
     NOT_APOLOGY_AFTER,
@@ -20,6 +21,7 @@ from disputedesk.coach.element_patterns import (
     POLICY,
     POLICY_FUTURE_GUARD,
     REQUEST,
+    REQUEST_MORE,
     RHETORICAL,
     SOLUTION,
     SORRY,
@@ -43,12 +45,17 @@ def has_apology(text: str) -> bool:
     """A sincere apology: not 'sorry, but', not 'sorry you feel', not a softener before a "
     "question."""
     for m in SORRY.finditer(text):
-        trailing = before(text, m.start(), 2).endswith(", ") and text[m.end() : m.end() + 1] in ".!"
+        trailing = (
+            m.group(0).lower() == "sorry"
+            and before(text, m.start(), 2).endswith(", ")
+            and text[m.end() : m.end() + 1] in ".!"
+        )
         if not trailing and not NOT_APOLOGY_AFTER.match(text, m.end()):
             return True
     return any(
         not NO_APOLOGY_BEFORE.search(before(text, m.start(), 20))
         and not re.match(r",?\s+but\b", text[m.end() : m.end() + 6])
+        and not re.match(r"\s*[,:;-]\s*(?:one|a|just|quick)\b", text[m.end() : m.end() + 12], re.I)
         for m in APOLOGISE.finditer(text)
     )
 
@@ -64,7 +71,7 @@ def has_question(text: str) -> bool:
             start = i + 1
             if len(question.split()) >= 2 and not RHETORICAL.search(question):
                 return True
-    return bool(REQUEST.search(text))
+    return bool(REQUEST.search(text) or REQUEST_MORE.search(text))
 
 
 def _policy_ok(text: str, m: re.Match[str]) -> bool:
@@ -79,6 +86,21 @@ def _policy_ok(text: str, m: re.Match[str]) -> bool:
 def _next_ok(text: str, m: re.Match[str]) -> bool:
     if _in_question(text, m.start()):
         return False
+    if GENERIC_CLAUSE.search(clause_at(text, m.start(), m.end())):
+        return False
+    if m.re is NEXT[3]:
+        tail = text[m.start() : m.end() + 40].lower()
+        if re.match(
+            r"(?:please\s+)?let\s+(?:me|us)\s+know\s+(?:which|what|when|whether|how"
+            r"|if\s+you(?:'d|\s+would)\s+(?:prefer|like|rather))\b",
+            tail,
+        ):
+            return False
+        if re.search(
+            r"\b(?:just|simply)\s+(?:please\s+)?(?:read|follow|check|look)\b",
+            text[max(0, m.start() - 8) : m.end() + 4].lower(),
+        ):
+            return False
     if m.re is NEXT[0]:
         left = before(text, m.start(), 20).lower()
         if re.search(r"\bno\s+(?:further|more)\s+$|\bif\s+$", left) or "due course" in clause_at(
@@ -94,6 +116,18 @@ _PAST_FORMS = {"sent", "reset", "put", "set"}
 def _solution_ok(text: str, m: re.Match[str]) -> bool:
     if RHETORICAL.search(sentence_text(text, m.start())):
         return False
+    if re.search(r"\b(?:wrong|incorrect)\b", m.group(0), re.I):
+        return False
+    if re.search(
+        r"\bnothing\s+(?:more\s+|else\s+|further\s+)?$", before(text, m.start(), 24), re.I
+    ):
+        return False
+    if re.search(r"\b(?:could|would|might)\s+have\b", m.group(0), re.I):
+        return False
+    if re.search(r"\b(?:was|were)\b", m.group(0)) and re.search(
+        r"\b(?:last|ago|originally|previously|initially)\b", sentence_text(text, m.start()), re.I
+    ):
+        return False
     if m.re is SOLUTION[0] and not m.group("modal"):
         act = m.group("act").split()[0].lower()
         return act.endswith("ed") or act in _PAST_FORMS
@@ -103,6 +137,8 @@ def _solution_ok(text: str, m: re.Match[str]) -> bool:
 def _timeline_ok(text: str, m: re.Match[str]) -> bool:
     clause = clause_at(text, m.start(), m.end())
     word = m.group(0).lower()
+    if m.re is TIMELINE[-1]:
+        return not PAST_MARK.search(clause)
     if m.re is TIMELINE[2]:
         return bool(FUTURE.search(clause))
     if m.re is TIMELINE[0] and word.startswith(("today", "tonight", "tomorrow")):
@@ -135,6 +171,7 @@ def detect_elements(text: str) -> set[Element]:
         found.add("timeline")
     if _any(FOLLOW, text, lambda m: not _in_question(text, m.start())):
         found.add("follow_up")
+        found.add("next_steps")  # a promise to come back is also an arranged next step
     return found
 
 

@@ -93,13 +93,15 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def word_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """A span widened to whole words at the start and trimmed of punctuation at both ends."""
+    """A span widened to whole words at both ends and trimmed of punctuation at both ends."""
     while (
         start > 0 and (text[start - 1].isalnum() or text[start - 1] == "'") and text[start] != " "
     ):
         start -= 1
     while start < end and not (text[start].isalnum() or text[start] in "'£$€"):
         start += 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
     while end > start and text[end - 1] in " ,;:\n\t-":
         end -= 1
     return start, end
