@@ -7,10 +7,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from disputedesk.web.auth_pages import router as auth_router
+from disputedesk.web.coach_pages import router as coach_router
 from disputedesk.web.dispute_pages import router as dispute_router
+from disputedesk.web.notification_pages import router as notification_router
+from disputedesk.web.offer_pages import router as offer_router
 from disputedesk.web.queue import router as queue_router
 from disputedesk.web.render import STATIC, is_htmx, render
 from disputedesk.web.session import CsrfRefused, LoginRequired, current_user
+from disputedesk.web.supervisor_pages import router as supervisor_router
 from disputedesk.web.survey_pages import router as survey_router
 
 
@@ -40,6 +44,10 @@ def mount_web(app: FastAPI) -> None:
     app.include_router(auth_router)
     app.include_router(queue_router)
     app.include_router(dispute_router)
+    app.include_router(coach_router)
+    app.include_router(offer_router)
+    app.include_router(supervisor_router)
+    app.include_router(notification_router)
     app.include_router(survey_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(LoginRequired, _login_required)

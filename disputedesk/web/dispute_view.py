@@ -12,10 +12,14 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from disputedesk.auth.service import list_users
+from disputedesk.coach import CoachReport
 from disputedesk.disputes.events import list_events
 from disputedesk.disputes.lifecycle import ESCALATION_LEVELS, OUTCOMES, ROOT_CAUSES
 from disputedesk.disputes.schemas import DisputeDetail, EventOut, MessageOut
 from disputedesk.disputes.service import dispute_detail
+from disputedesk.policies import RemedyAnswer, RemedyDecision
+from disputedesk.remedies.schemas import OfferDetail
+from disputedesk.remedies.service import list_offers, remedies_for
 from disputedesk.web.highlight import highlight, label
 
 EVENT_LIMIT = 500
@@ -25,6 +29,14 @@ NOTICES = {
     "transition": "The status was changed.",
     "assign": "The assignment was saved.",
     "escalate": "The escalation was saved.",
+    "offer": "The offer was recorded and can now be put to the customer.",
+    **{
+        f"offer_pending_{role}": "The offer is above your authority: it now waits for "
+        f"approval by {'an' if role == 'admin' else 'a'} {role}."
+        for role in ("supervisor", "manager", "admin")
+    },
+    "accepted": "The customer's acceptance was recorded.",
+    "declined": "The customer's refusal was recorded; you can offer an alternative.",
 }
 _FRIENDLY = {
     "missing": "This is required.",
@@ -139,6 +151,38 @@ def _pairs(data: dict[str, Any] | None, staff: dict[int, str]) -> list[tuple[str
     return [(label(k), _show(k, v, staff)) for k, v in (data or {}).items()]
 
 
+@dataclass(frozen=True)
+class CoachPanel:
+    """The coach's report on the reply being written, against the send threshold."""
+
+    report: CoachReport
+    threshold: int
+
+    @property
+    def passes(self) -> bool:
+        """Whether the reply may be sent without an override."""
+        return self.report.passes(self.threshold)
+
+
+@dataclass(frozen=True)
+class SlaClock:
+    """One of the dispute's SLA clocks as the page shows it."""
+
+    name: str
+    due_at: datetime | None
+    overdue: bool
+
+
+def sla_clocks(detail: DisputeDetail, now: datetime) -> list[SlaClock]:
+    """First response, next response and resolution due times, each marked when past."""
+    clocks = (
+        ("First response", detail.sla_first_response_due_at),
+        ("Next response", detail.sla_next_response_due_at),
+        ("Resolution", detail.sla_resolution_due_at),
+    )
+    return [SlaClock(name, due, due is not None and due < now) for name, due in clocks]
+
+
 @dataclass
 class DisputePage:
     """Everything the dispute page renders."""
@@ -149,8 +193,24 @@ class DisputePage:
     staff: list[tuple[int, str]]
     staff_names: dict[int, str]
     reopening: bool
+    remedies: RemedyAnswer
+    offers: list[OfferDetail]
+    now: datetime
     forms: dict[str, FormState] = field(default_factory=dict)
     notice: str = ""
+    coach: CoachPanel | None = None
+    tone: str = "warm"
+    draft_step: str = ""
+
+    @property
+    def sla(self) -> list[SlaClock]:
+        """The dispute's SLA clocks."""
+        return sla_clocks(self.detail, self.now)
+
+    @property
+    def allowed_remedies(self) -> list[RemedyDecision]:
+        """The remedies an offer may be made with."""
+        return list(self.remedies.allowed())
 
     def form(self, name: str) -> FormState:
         """The state of one form (empty when it has no errors)."""
@@ -185,6 +245,12 @@ def load_page(*, session: Session, dispute_id: int, now: datetime) -> DisputePag
         staff=[(u.id, u.display_name) for u in users if u.is_active],
         staff_names=names,
         reopening=detail.status in ("resolved", "closed"),
+        remedies=remedies_for(session=session, dispute_id=dispute_id, now=now),
+        offers=[
+            OfferDetail.model_validate(o)
+            for o in list_offers(session=session, dispute_id=dispute_id)
+        ],
+        now=now,
     )
 
 
@@ -192,4 +258,5 @@ CHOICES = {
     "outcomes": OUTCOMES,
     "root_causes": ROOT_CAUSES,
     "levels": ESCALATION_LEVELS,
+    "tones": ("warm", "formal"),
 }

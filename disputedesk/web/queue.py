@@ -31,6 +31,7 @@ SORTS = {
     "-created": "Newest first",
     "created": "Oldest first",
     "-priority": "Highest priority",
+    "sla": "SLA due soonest",
 }
 ASSIGNEES = {"anyone": "Anyone", "me": "Me", "unassigned": "Unassigned"}
 Text = Annotated[str, Query(max_length=200)]

@@ -40,6 +40,24 @@ def when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC")
 
 
+def _span(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    if minutes < 60:
+        return f"{max(minutes, 1)} min"
+    hours = minutes // 60
+    if hours < 48:
+        return f"{hours} h {minutes % 60:02d} min" if hours < 10 else f"{hours} h"
+    return f"{hours // 24} days"
+
+
+def relative(due: datetime | None, now: datetime) -> str:
+    """How far a due time is from now: 'in 45 min', 'overdue by 2 h 05 min', or '—'."""
+    if due is None:
+        return "—"
+    seconds = (due - now).total_seconds()
+    return f"in {_span(seconds)}" if seconds >= 0 else f"overdue by {_span(-seconds)}"
+
+
 def money(amount_minor: int | None, currency: str = "USD") -> str:
     """Minor units as an amount: 12999, 'USD' -> 'USD 129.99'."""
     if amount_minor is None:
@@ -58,6 +76,12 @@ def anger_level(anger: float | None) -> str:
     return "calm"
 
 
+def article(word: str) -> str:
+    """The word with 'a' or 'an' before it: 'a supervisor', 'an agent'."""
+    vowel = word[:1].lower() in ("a", "e", "i", "o", "u")
+    return f"{'an' if vowel else 'a'} {word}"
+
+
 def percent(value: float | None) -> str:
     """A 0..1 score as a whole percentage."""
     return "—" if value is None else f"{round(value * 100)}%"
@@ -72,7 +96,13 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        when=when, money=money, anger_level=anger_level, percent=percent, label=label
+        when=when,
+        money=money,
+        anger_level=anger_level,
+        percent=percent,
+        label=label,
+        relative=relative,
+        article=article,
     )
     env.globals.update(highlight=highlight, htmx_config=HTMX_CONFIG)
     return env

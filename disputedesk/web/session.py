@@ -13,6 +13,7 @@ from disputedesk.actors import Actor
 from disputedesk.apiutil import now, transaction
 from disputedesk.auth.deps import SESSION_COOKIE
 from disputedesk.auth.service import actor_for, find_session
+from disputedesk.workflow.notifications import count_unread
 
 LOGIN_CSRF_COOKIE = "dd_login_csrf"
 DEFAULT_TARGET = "/desk"
@@ -28,6 +29,12 @@ class WebUser:
     display_name: str
     role: str
     csrf_token: str
+    unread_notifications: int = 0
+
+    @property
+    def is_supervisor(self) -> bool:
+        """Whether the user may take approvals (supervisor, manager or admin)."""
+        return self.actor.has_role("supervisor")
 
 
 class LoginRequired(Exception):
@@ -81,6 +88,7 @@ def current_user(request: Request) -> WebUser | None:
             display_name=user.display_name,
             role=user.role,
             csrf_token=record.csrf_token,
+            unread_notifications=count_unread(session=session, user_id=user.id, role=user.role),
         )
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
-from sqlalchemy import or_, select
 
 from disputedesk.actors import Actor
 from disputedesk.apiutil import ERRORS, now, transaction
 from disputedesk.auth.deps import staff_actor
 from disputedesk.workflow.followups import answer_survey, open_survey
-from disputedesk.workflow.models import Notification
+from disputedesk.workflow.notifications import unread_notifications
 from disputedesk.workflow.schemas import NotificationOut, SurveyAnswer, SurveyOut
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS)
@@ -38,14 +37,8 @@ def answer(request: Request, token: Token, data: SurveyAnswer) -> SurveyOut:
 @router.get("/notifications", response_model=list[NotificationOut], tags=["workflow"])
 def notifications(request: Request, actor: Actor = Depends(staff_actor)) -> list[NotificationOut]:
     """Your unread notifications and those for your role, newest first."""
+    assert actor.id is not None
+    assert actor.role is not None
     with transaction(request) as session:
-        rows = session.scalars(
-            select(Notification)
-            .where(
-                Notification.read_at.is_(None),
-                or_(Notification.user_id == actor.id, Notification.role == actor.role),
-            )
-            .order_by(Notification.id.desc())
-            .limit(100)
-        )
+        rows = unread_notifications(session=session, user_id=actor.id, role=actor.role)
         return [NotificationOut.model_validate(n) for n in rows]
