@@ -28,6 +28,7 @@ from disputedesk.db import make_engine, make_session_factory, utcnow
 from disputedesk.disputes.api import router as disputes_router
 from disputedesk.errors import DomainError
 from disputedesk.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from disputedesk.portal.api import router as portal_router
 from disputedesk.remedies.api import router as remedies_router
 from disputedesk.web import mount_web
 from disputedesk.workflow.api import router as workflow_router
@@ -166,6 +167,7 @@ def create_app(
     app.include_router(remedies_router)
     app.include_router(channels_router)
     app.include_router(workflow_router)
+    app.include_router(portal_router)
     mount_web(app)
 
     @app.get("/health", tags=["health"])

@@ -29,6 +29,7 @@ from disputedesk.errors import DomainError
 from disputedesk.logs import configure_logging, log_config
 from disputedesk.migrate import upgrade
 from disputedesk.policies.cli import register as register_policies
+from disputedesk.portal.cli import register as register_portal
 from disputedesk.remedies.policy_store import upload_policy
 from disputedesk.remedies.service import remedies_for
 from disputedesk.workflow.worker import run_worker
@@ -45,6 +46,7 @@ err = Console(stderr=True)
 register_analysis(app)
 register_policies(app)
 register_coach(app)
+register_portal(app)
 register_channels(app)
 
 

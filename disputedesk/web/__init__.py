@@ -6,6 +6,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from disputedesk.portal.pages import router as portal_router
 from disputedesk.web.auth_pages import router as auth_router
 from disputedesk.web.coach_pages import router as coach_router
 from disputedesk.web.dispute_pages import router as dispute_router
@@ -49,6 +50,7 @@ def mount_web(app: FastAPI) -> None:
     app.include_router(supervisor_router)
     app.include_router(notification_router)
     app.include_router(survey_router)
+    app.include_router(portal_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(LoginRequired, _login_required)
     app.add_exception_handler(CsrfRefused, _csrf_refused)
