@@ -28,6 +28,7 @@ from disputedesk.demo.seed import DEMO_PASSWORD, has_data, load_demo
 from disputedesk.errors import DomainError
 from disputedesk.logs import configure_logging, log_config
 from disputedesk.migrate import upgrade
+from disputedesk.ops.cli import register as register_ops
 from disputedesk.policies.cli import register as register_policies
 from disputedesk.portal.cli import register as register_portal
 from disputedesk.remedies.policy_store import upload_policy
@@ -48,6 +49,7 @@ register_policies(app)
 register_coach(app)
 register_portal(app)
 register_channels(app)
+register_ops(app)
 
 
 def _fail(message: str) -> typer.Exit:

@@ -119,6 +119,8 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
         is_docs = scope["path"] in ("/docs", "/redoc")
+        is_api = scope["path"].startswith("/api/")
+        is_https = scope.get("scheme") == "https"
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -130,6 +132,11 @@ class SecurityHeadersMiddleware:
                     if name == b"content-security-policy" and is_docs:
                         value = DOCS_CSP
                     headers.append((name, value))
+                if is_https and b"strict-transport-security" not in names:
+                    headers.append((b"strict-transport-security", b"max-age=31536000"))
+                if is_api and b"cache-control" not in names:
+                    # Answers carry customers' words and records: never keep them in a cache.
+                    headers.append((b"cache-control", b"no-store"))
                 message = {**message, "headers": headers}
             await send(message)
 

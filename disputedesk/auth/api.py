@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi.responses import JSONResponse
 from sqlalchemy import select
 
 from disputedesk.actors import Actor
-from disputedesk.apiutil import ERRORS, now, transaction
-from disputedesk.auth import service
+from disputedesk.apiutil import ERRORS, ErrorOut, now, transaction
+from disputedesk.auth import ratelimit, service
 from disputedesk.auth.deps import SESSION_COOKIE, role_actor, staff_actor
 from disputedesk.auth.models import ApiToken
 from disputedesk.auth.schemas import (
@@ -22,20 +23,47 @@ from disputedesk.auth.schemas import (
     TokenOut,
 )
 from disputedesk.config import get_settings
+from disputedesk.errors import Unauthorized
 
 router = APIRouter(prefix="/api/v1", tags=["auth"], responses=ERRORS)
 
 
-@router.post("/auth/login", response_model=LoginOut)
-def login(request: Request, response: Response, data: LoginRequest) -> LoginOut:
+@router.post(
+    "/auth/login",
+    response_model=LoginOut,
+    responses={
+        429: {"model": ErrorOut, "description": "Too many failed sign-ins; see Retry-After"}
+    },
+)
+def login(request: Request, response: Response, data: LoginRequest) -> LoginOut | JSONResponse:
     """Sign in: sets an HttpOnly session cookie and returns the CSRF token for changes."""
     settings = get_settings()
+    at = now(request)
+    address = request.client.host if request.client else None
     with transaction(request) as session:
-        user = service.authenticate(session=session, username=data.username, password=data.password)
-        issued = service.start_session(
-            session=session, user=user, now=now(request), hours=settings.session_hours
+        locked = ratelimit.lockout(session=session, username=data.username, address=address, now=at)
+    if locked is not None:
+        return JSONResponse(
+            {"detail": locked.message, "code": "too_many_attempts", "field": None, "errors": []},
+            status_code=429,
+            headers={"Retry-After": str(locked.retry_after)},
         )
-        out = LoginOut(user=StaffOut.model_validate(user), csrf_token=issued.record.csrf_token)
+    try:
+        with transaction(request) as session:
+            user = service.authenticate(
+                session=session, username=data.username, password=data.password
+            )
+            ratelimit.record_success(session=session, username=data.username)
+            issued = service.start_session(
+                session=session, user=user, now=at, hours=settings.session_hours
+            )
+            out = LoginOut(user=StaffOut.model_validate(user), csrf_token=issued.record.csrf_token)
+    except Unauthorized:
+        with transaction(request) as session:
+            ratelimit.record_failure(
+                session=session, username=data.username, address=address, now=at
+            )
+        raise
     response.set_cookie(
         SESSION_COOKIE,
         issued.raw,

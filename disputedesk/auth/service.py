@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from disputedesk.actors import ROLE_ORDER, Actor
+from disputedesk.analysis import mask_card_numbers
 from disputedesk.auth.models import ROLES, ApiToken, StaffSession, StaffUser
 from disputedesk.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 
@@ -57,7 +58,7 @@ def create_user(
         raise Conflict(f"a user named '{username}' already exists", field="username")
     user = StaffUser(
         username=username,
-        display_name=display_name or username,
+        display_name=mask_card_numbers(display_name or username),
         email=email or "",
         role=role,
         password_hash=hash_password(password),
@@ -90,7 +91,9 @@ class IssuedToken:
 def create_token(*, session: Session, user: StaffUser, name: str) -> IssuedToken:
     """Issue a new API token for `user`."""
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken(user_id=user.id, name=name, token_hash=_digest(raw), prefix=raw[:10])
+    token = ApiToken(
+        user_id=user.id, name=mask_card_numbers(name), token_hash=_digest(raw), prefix=raw[:10]
+    )
     session.add(token)
     session.flush()
     return IssuedToken(token=token, raw=raw)

@@ -154,7 +154,14 @@ def evidence(
         return evidence_packet(session=session, dispute_id=dispute_id, now=now(request))
 
 
-@router.get("/disputes/{dispute_id}/evidence.html", response_class=HTMLResponse)
+@router.get(
+    "/disputes/{dispute_id}/evidence.html",
+    response_class=HTMLResponse,
+    responses={
+        code: {"model": ErrorOut, "content": {"application/json": {}}, "description": text}
+        for code, text in ((401, "Not signed in"), (404, "No such dispute"), (422, "Invalid id"))
+    },
+)
 def evidence_page(
     request: Request, dispute_id: PathId, actor: Actor = Depends(staff_actor)
 ) -> HTMLResponse:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
+from disputedesk.analysis.pii import find_card_numbers
 from disputedesk.schemas import (
     Currency,
     Email,
@@ -19,6 +20,19 @@ from disputedesk.schemas import (
 )
 
 Tier = Literal["standard", "silver", "gold"]
+
+
+def _not_a_card(value: str | None) -> str | None:
+    if value is not None and find_card_numbers(value):
+        raise ValueError("this looks like a card number, not a phone number")
+    return value
+
+
+Phone = Annotated[
+    str | None,
+    Field(default=None, max_length=50, pattern=r"^[0-9+() .\-]{3,50}$"),
+    AfterValidator(_not_a_card),
+]
 FulfilmentStatus = Literal["pending", "shipped", "delivered", "returned", "cancelled", "lost"]
 
 
@@ -27,7 +41,7 @@ class CustomerCreate(Strict):
 
     name: Name
     email: Email | None = None
-    phone: str | None = Field(default=None, max_length=50, pattern=r"^[0-9+() .\-]{3,50}$")
+    phone: Phone = None
     tier: Tier = "standard"
     external_ref: SafeStr | None = Field(default=None, min_length=1, max_length=100)
 
@@ -37,7 +51,7 @@ class CustomerUpdate(Strict):
 
     name: Name | None = None
     email: Email | None = None
-    phone: str | None = Field(default=None, max_length=50, pattern=r"^[0-9+() .\-]{3,50}$")
+    phone: Phone = None
     tier: Tier | None = None
 
 

@@ -54,7 +54,7 @@ def create_customer(*, session: Session, data: CustomerCreate, now: datetime) ->
         email=data.email,
         phone=data.phone,
         tier=data.tier,
-        external_ref=data.external_ref,
+        external_ref=mask_card_numbers(data.external_ref) if data.external_ref else None,
         created_at=now,
         updated_at=now,
     )
@@ -129,7 +129,14 @@ def add_order(*, session: Session, customer_id: int, data: OrderCreate, now: dat
     order = Order(
         customer_id=customer.id,
         number=data.number,
-        items=[item.model_dump() for item in data.items],
+        items=[
+            {
+                **item.model_dump(),
+                "sku": mask_card_numbers(item.sku),
+                "name": mask_card_numbers(item.name),
+            }
+            for item in data.items
+        ],
         amount_minor=data.amount_minor,
         currency=data.currency,
         purchased_at=data.purchased_at,

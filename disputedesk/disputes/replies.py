@@ -224,7 +224,7 @@ def post_message(
                 "message_id": message.id,
                 "score": report.score,
                 "threshold": threshold,
-                "reason": data.override_reason,
+                "reason": mask_card_numbers(data.override_reason or ""),
             },
         )
     return message

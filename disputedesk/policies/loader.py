@@ -121,8 +121,10 @@ def load_default_policy() -> PolicySet:
 def _validate_text(text: str, source: str) -> tuple[list[_Document], list[PolicyIssue]]:
     docs: list[_Document] = []
     issues: list[PolicyIssue] = []
-    loader = yaml.SafeLoader(text)
+    loader: yaml.SafeLoader | None = None
     try:
+        # Built inside the try: the reader itself refuses some characters (YAMLError).
+        loader = yaml.SafeLoader(text)
         while loader.check_node():
             node = loader.get_node()
             if node is None:  # pragma: no cover - check_node guarantees a node
@@ -139,7 +141,8 @@ def _validate_text(text: str, source: str) -> tuple[list[_Document], list[Policy
     except yaml.YAMLError as exc:
         return docs, [PolicyIssue(source, None, "", f"YAML syntax error: {exc}")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not docs:
         issues.append(PolicyIssue(source, 1, "", "no policy document found"))
     for doc in docs:

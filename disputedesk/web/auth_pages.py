@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from disputedesk.apiutil import now, transaction
+from disputedesk.auth import ratelimit
 from disputedesk.auth.deps import SESSION_COOKIE
 from disputedesk.auth.service import authenticate, end_session, start_session
 from disputedesk.errors import Unauthorized
@@ -82,12 +83,24 @@ def login(
         )
     at = now(request)
     hours: int = request.app.state.settings.session_hours
+    address = request.client.host if request.client else None
+    with transaction(request) as session:
+        locked = ratelimit.lockout(session=session, username=username, address=address, now=at)
+    if locked is not None:
+        page = _login_page(
+            request, next_target=target, username=username, error=locked.message, status=429
+        )
+        page.headers["Retry-After"] = str(locked.retry_after)
+        return page
     try:
         with transaction(request) as session:
             user = authenticate(session=session, username=username.strip(), password=password)
+            ratelimit.record_success(session=session, username=username)
             issued = start_session(session=session, user=user, now=at, hours=hours)
             raw = issued.raw
     except Unauthorized:
+        with transaction(request) as session:
+            ratelimit.record_failure(session=session, username=username, address=address, now=at)
         return _login_page(
             request,
             next_target=target,
