@@ -11,7 +11,7 @@ from fastapi import Request
 from pydantic import BaseModel
 from sqlalchemy.orm import Session, sessionmaker
 
-from disputedesk.db import utcnow
+from disputedesk.db import read_only, utcnow
 
 
 class ValidationItem(BaseModel):
@@ -54,6 +54,13 @@ def session_factory(request: Request) -> sessionmaker[Session]:
 def transaction(request: Request) -> Iterator[Session]:
     """One unit of work for this request: commit on success, roll back on any error."""
     with session_factory(request)() as session, session.begin():
+        yield session
+
+
+@contextmanager
+def reading(request: Request) -> Iterator[Session]:
+    """A read-only session for this request (reports): never blocks writers on SQLite."""
+    with read_only(session_factory(request)) as session:
         yield session
 
 

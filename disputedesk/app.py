@@ -19,6 +19,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from disputedesk import __version__
+from disputedesk.analytics.api import router as analytics_router
+from disputedesk.analytics.web import router as analytics_pages
 from disputedesk.assist.api import router as assist_router
 from disputedesk.auth.api import router as auth_router
 from disputedesk.channels.api import router as channels_router
@@ -166,6 +168,8 @@ def create_app(
     app.include_router(assist_router)
     app.include_router(remedies_router)
     app.include_router(channels_router)
+    app.include_router(analytics_router)
+    app.include_router(analytics_pages)
     app.include_router(workflow_router)
     app.include_router(portal_router)
     mount_web(app)

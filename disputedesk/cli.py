@@ -17,6 +17,7 @@ from rich.table import Table
 from sqlalchemy import select
 
 from disputedesk.analysis.cli import register as register_analysis
+from disputedesk.analytics.cli import register as register_analytics
 from disputedesk.app import create_app
 from disputedesk.auth.models import StaffUser
 from disputedesk.auth.service import actor_for, create_token, create_user, list_users
@@ -48,6 +49,7 @@ register_analysis(app)
 register_policies(app)
 register_coach(app)
 register_portal(app)
+register_analytics(app)
 register_channels(app)
 register_ops(app)
 

@@ -75,9 +75,14 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+READ_ONLY = "disputedesk_read_only"
+
+
 def _sqlite_on_begin(conn: Any) -> None:
     # Writers take the lock up front: no deadlock-prone upgrade from a read lock later.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # Readers (reports) begin deferred, so a long read never holds writers back (WAL).
+    deferred = conn.get_execution_options().get(READ_ONLY, False)
+    conn.exec_driver_sql("BEGIN DEFERRED" if deferred else "BEGIN IMMEDIATE")
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
@@ -106,6 +111,17 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     """A session factory whose sessions keep loaded objects usable after commit."""
     return sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)
+
+
+@contextmanager
+def read_only(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """A session for reading only: on SQLite it does not take the write lock."""
+    with factory() as session:
+        session.connection(execution_options={READ_ONLY: True})
+        try:
+            yield session
+        finally:
+            session.rollback()
 
 
 @contextmanager

@@ -1,1 +1,1 @@
-"""analytics."""
+"""Analytics: trends, response times, outcomes, root causes, policy friction, de-escalation."""

@@ -273,8 +273,17 @@ class OfferOut(BaseModel):
     created_at: datetime
 
 
+class PlaybookStepOut(BaseModel):
+    """A step of the playbook, ticked from what happened on the dispute."""
+
+    key: str
+    label: str
+    state: Literal["done", "todo", "n/a"]
+    evidence: str
+
+
 class DisputeDetail(DisputeOut):
-    """One dispute with its conversation, offers and the customer's records."""
+    """One dispute with its conversation, offers, playbook progress and the customer's records."""
 
     customer: CustomerOut
     order: OrderOut | None
@@ -282,6 +291,7 @@ class DisputeDetail(DisputeOut):
     offers: list[OfferOut]
     past_disputes: list[PastDispute]
     customer_orders: list[OrderOut]
+    playbook: list[PlaybookStepOut] = Field(default_factory=list)
 
 
 __all__ = [

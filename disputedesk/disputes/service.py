@@ -23,7 +23,8 @@ from disputedesk.disputes.lifecycle import (
     is_reopen,
     path_to,
 )
-from disputedesk.disputes.models import Dispute, Message, Offer
+from disputedesk.disputes.models import Dispute, DisputeEvent, Message, Offer
+from disputedesk.disputes.playbook import playbook_progress
 from disputedesk.disputes.reading import read_customer_message
 from disputedesk.disputes.schemas import (
     AssignRequest,
@@ -35,11 +36,13 @@ from disputedesk.disputes.schemas import (
     MessageCreate,
     MessageOut,
     OfferOut,
+    PlaybookStepOut,
     ResolveRequest,
     TransitionRequest,
 )
 from disputedesk.errors import Conflict, Invalid, NotFound
 from disputedesk.workflow.followups import schedule_follow_up
+from disputedesk.workflow.models import Job
 from disputedesk.workflow.triage import refresh_sla, reprioritise, triage
 
 _DETAIL_FIELDS = ("subject", "category", "priority", "desired_outcome", "amount_minor", "tags")
@@ -428,16 +431,39 @@ def dispute_detail(*, session: Session, dispute_id: int, now: datetime) -> Dispu
     dispute = get_dispute(session=session, dispute_id=dispute_id)
     records = customer_records(session=session, customer_id=dispute.customer_id, now=now)
     order = session.get(Order, dispute.order_id) if dispute.order_id else None
-    offers = session.scalars(select(Offer).where(Offer.dispute_id == dispute.id).order_by(Offer.id))
+    offers = list(
+        session.scalars(select(Offer).where(Offer.dispute_id == dispute.id).order_by(Offer.id))
+    )
+    messages = [
+        MessageOut.model_validate(m) for m in list_messages(session=session, dispute_id=dispute.id)
+    ]
+    history = session.execute(
+        select(DisputeEvent.kind, DisputeEvent.after).where(DisputeEvent.dispute_id == dispute.id)
+    ).all()
+    follow_up = session.scalar(
+        select(Job.id).where(Job.dispute_id == dispute.id, Job.kind == "follow_up").limit(1)
+    )
+    steps = playbook_progress(
+        category=dispute.category,
+        status=dispute.status,
+        order_linked=dispute.order_id is not None,
+        root_cause=dispute.root_cause,
+        outcome=dispute.outcome,
+        messages=[m.model_dump() for m in messages],
+        offer_statuses=[o.status for o in offers],
+        event_kinds=[kind for kind, _ in history],
+        asked_customer=any(
+            (after or {}).get("status") == "awaiting_customer" for _, after in history
+        ),
+        follow_up_scheduled=follow_up is not None,
+    )
     return DisputeDetail(
         **dispute_out(dispute).model_dump(),
         customer=records.customer,
         order=order_out(order, now) if order else None,
-        messages=[
-            MessageOut.model_validate(m)
-            for m in list_messages(session=session, dispute_id=dispute.id)
-        ],
+        messages=messages,
         offers=[OfferOut.model_validate(o) for o in offers],
         past_disputes=[d for d in records.disputes if d.id != dispute.id],
         customer_orders=records.orders,
+        playbook=[PlaybookStepOut(**vars(step)) for step in steps],
     )

@@ -103,6 +103,8 @@ MATRIX: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", "/api/v1/chargebacks/{chargeback_id}/outcome"): SUPERVISOR,
     ("GET", "/api/v1/disputes/{dispute_id}/evidence"): STAFF,
     ("GET", "/api/v1/disputes/{dispute_id}/evidence.html"): STAFF,
+    ("GET", "/api/v1/reports"): STAFF,
+    ("GET", "/api/v1/reports/{name}"): SUPERVISOR,  # called with a per-agent report
     ("GET", "/api/v1/surveys/{token}"): TOKEN,
     ("POST", "/api/v1/surveys/{token}"): TOKEN,
     ("GET", "/api/v1/notifications"): STAFF,
@@ -131,6 +133,9 @@ MATRIX: dict[tuple[str, str], tuple[str, ...]] = {
     ("GET", "/desk/sla"): PAGE,
     ("GET", "/desk/escalations"): PAGE,
     ("GET", "/desk/notifications"): PAGE,
+    ("GET", "/desk/reports"): PAGE,
+    ("GET", "/desk/reports/reports.css"): PUBLIC,
+    ("GET", "/desk/reports/export"): PAGE,
     ("GET", "/survey/{token}"): TOKEN,
     ("POST", "/survey/{token}"): TOKEN,
     ("GET", "/portal-assets/portal.css"): PUBLIC,

@@ -251,3 +251,14 @@ def test_a_missing_dispute_is_a_friendly_404(desk: Desk) -> None:
     response = desk.client.get("/desk/disputes/987654")
     assert response.status_code == 404
     assert "Dispute 987654 was not found" in response.text
+
+
+def test_dispute_page_shows_the_playbook_ticked_from_what_happened(desk: Desk) -> None:
+    dispute = _dispute(desk, category="product_defect")
+    page = desk.client.get(f"/desk/disputes/{dispute['id']}")
+    assert page.status_code == 200
+    assert "Playbook" in page.text
+    assert "Listened" in page.text
+    assert "Apologised where due" in page.text
+    assert "playbook-done" in page.text
+    assert "playbook-todo" in page.text

@@ -1,0 +1,353 @@
+"""Analytics at scale: generate N disputes with messages, events and offers, time each report.
+
+Run: .venv/bin/python bench/analytics_scale.py --sizes 10000,100000 --backend both [--runs 5]
+     [--since 30d,365d] [--indexes] [--pg-url postgresql+psycopg://postgres@127.0.0.1/postgres]
+Each size gets a fresh migrated database (a temp SQLite file; a scratch PostgreSQL database that
+is dropped afterwards). Rows go in with executemany in one transaction (SQLite) or with COPY
+(PostgreSQL).
+Prints, per backend and size, the median of `runs` timings per report. Writes nothing else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import Engine, inspect, text
+
+from disputedesk.analytics.period import parse_period
+from disputedesk.analytics.service import REPORTS, run_report
+from disputedesk.db import Base, make_engine, make_session_factory
+from disputedesk.disputes.lifecycle import CATEGORIES, CHANNELS, OUTCOMES, ROOT_CAUSES
+from disputedesk.migrate import upgrade
+from disputedesk.models import *  # noqa: F403 - every table registered on Base.metadata
+
+NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+CHUNK = 20_000
+AGENTS = 25
+CLAUSES = [f"{area}.{n}" for area in ("refund", "credit", "replace", "repair") for n in (1, 2, 3)]
+THEMES = [
+    ("parcel", "courier", "tracking", "delivered", "address", "late"),
+    ("charged", "twice", "invoice", "card", "payment", "billing"),
+    ("screen", "cracked", "broken", "display", "phone", "warranty"),
+    ("subscription", "cancel", "renewal", "monthly", "plan", "fee"),
+    ("refund", "return", "label", "warehouse", "waiting", "weeks"),
+    ("account", "locked", "password", "login", "email", "access"),
+]
+FILLER = ("please", "help", "order", "today", "still", "nobody", "answer", "again", "really")
+RECOMMENDED_INDEXES = (
+    "CREATE INDEX ix_bench_disputes_created ON disputes (created_at)",
+    "CREATE INDEX ix_bench_disputes_resolved ON disputes (resolved_at)",
+    "CREATE INDEX ix_bench_events_kind_dispute ON dispute_events (kind, dispute_id, created_at)",
+    "CREATE INDEX ix_bench_offers_created ON offers (created_at)",
+    "CREATE INDEX ix_bench_offers_status_updated ON offers (status, updated_at)",
+)
+console = Console(width=200)
+
+
+# ---- data ------------------------------------------------------------------------------------
+
+
+def _defaults(engine: Engine, table: str, given: tuple[str, ...]) -> tuple[list[str], list[Any]]:
+    """The table's other NOT NULL columns and a value for each, from the models' defaults."""
+    model = Base.metadata.tables[table]
+    names, values = [], []
+    for column in inspect(engine).get_columns(table):
+        name = column["name"]
+        if name in given or column["nullable"]:
+            continue
+        default = model.c[name].default if name in model.c else None
+        if default is None or not hasattr(default, "arg"):
+            raise SystemExit(f"{table}.{name} is NOT NULL without a default: teach the bench")
+        arg = default.arg
+        values.append(arg(None) if callable(arg) else arg)
+        names.append(name)
+    return names, values
+
+
+def _text(rng: random.Random) -> tuple[str, str]:
+    theme = rng.choice(THEMES)
+    words = rng.sample(theme, 4) + rng.sample(FILLER, 3)
+    rng.shuffle(words)
+    return f"{theme[0].title()} problem", " ".join(words)
+
+
+class _Rows:
+    """Rows of one chunk per table, with ids that keep counting across chunks."""
+
+    def __init__(self, rng: random.Random, n: int, days: int) -> None:
+        self.rng, self.n, self.span = rng, n, days * 86400
+        self.ids = {"messages": 0, "dispute_events": 0, "offers": 0}
+        self.out: dict[str, list[tuple[Any, ...]]] = {}
+
+    def _next(self, table: str) -> int:
+        self.ids[table] += 1
+        return self.ids[table]
+
+    def event(self, d: int, agent: int | None, kind: str, at: datetime, **after: Any) -> None:
+        """One event on dispute `d`."""
+        payload = json.dumps(after) if after else None
+        row = (self._next("dispute_events"), d, kind, "staff", agent, "bench", payload, at)
+        self.out["dispute_events"].append(row)
+
+    def message(self, d: int, direction: str, agent: int | None, body: str, at: datetime) -> None:
+        """One message; a reply carries a coach report."""
+        coach = json.dumps({"score": self.rng.randrange(30, 100)}) if agent else None
+        author = "Agent" if agent else "Customer"
+        row = (self._next("messages"), d, direction, "web", agent, author, body, None, coach, at)
+        self.out["messages"].append(row)
+
+    def offer(self, d: int, made: datetime) -> None:
+        """One offer citing a clause, in a random state."""
+        rng = self.rng
+        status = rng.choice(("accepted", "accepted", "declined", "rejected", "offered"))
+        amount = rng.randrange(500, 20000)
+        clause = rng.choice(CLAUSES)
+        later = made + timedelta(hours=6)
+        row = (
+            self._next("offers"),
+            d,
+            "refund_partial",
+            amount,
+            "USD",
+            status,
+            clause,
+            made,
+            later,
+        )
+        self.out["offers"].append(row)
+
+    def dispute(self, d: int) -> None:
+        """One dispute with its conversation, offers, escalation, resolution or reopening."""
+        rng = self.rng
+        created = NOW - timedelta(seconds=rng.randrange(self.span))
+        agent = rng.randrange(1, AGENTS + 1) if rng.random() < 0.9 else None
+        self.event(d, agent, "dispute.opened", created)
+        t = created + timedelta(minutes=rng.randrange(1, 60))
+        if agent:
+            self.event(d, agent, "dispute.assigned", t)
+        first_anger = anger = round(rng.random(), 3)
+        subject, body = _text(rng)
+        self.message(d, "inbound", None, body, created)
+        for _ in range(rng.randrange(0, 4)):
+            t += timedelta(minutes=rng.expovariate(1 / 600))
+            if rng.random() < 0.6 and agent:
+                self.message(d, "outbound", agent, "reply", t)
+                self.event(d, agent, "message.sent", t)
+            else:
+                anger = round(rng.random(), 3)
+                self.message(d, "inbound", None, "more", t)
+                self.event(d, agent, "message.received", t)
+        if rng.random() < 0.15:
+            reason = rng.choice(("sla breached", "asked for a manager", "safety issue"))
+            self.event(
+                d, agent, "dispute.escalated", t, escalation_level="supervisor", reason=reason
+            )
+        for _ in range(rng.choice((0, 0, 1, 1, 2))):
+            self.offer(d, t + timedelta(hours=rng.randrange(1, 48)))
+        resolved: datetime | None = t + timedelta(hours=rng.expovariate(1 / 40))
+        status, outcome, cause = "investigating", None, None
+        if rng.random() < 0.7 and resolved is not None and resolved < NOW:
+            self.event(d, agent, "dispute.status_changed", resolved, status="resolved")
+            status, outcome, cause = "resolved", rng.choice(OUTCOMES), rng.choice(ROOT_CAUSES)
+            if rng.random() < 0.05:
+                self.event(d, agent, "dispute.reopened", resolved + timedelta(days=1))
+                status, outcome, cause, resolved = "investigating", None, None, None
+        else:
+            resolved = None
+        customer = 1 + d % max(1, self.n // 5)
+        self.out["disputes"].append((
+            d, customer, rng.choice(CHANNELS), subject, body, rng.choice(CATEGORIES), "USD",
+            status, "normal", 1, "none", agent, outcome, cause, anger, first_anger, created, t,
+            resolved,
+        ))  # fmt: skip
+
+    def chunks(self) -> Iterator[dict[str, list[tuple[Any, ...]]]]:
+        """The rows, CHUNK disputes at a time."""
+        for start in range(0, self.n, CHUNK):
+            self.out = {t: [] for t in ("disputes", "messages", "dispute_events", "offers")}
+            for d in range(start + 1, min(self.n, start + CHUNK) + 1):
+                self.dispute(d)
+            yield self.out
+
+
+COLUMNS = {
+    "disputes": ("id", "customer_id", "channel", "subject", "description", "category",
+                 "currency", "status", "priority", "priority_rank", "escalation_level",
+                 "assignee_id", "outcome", "root_cause", "current_anger", "first_anger",
+                 "created_at", "updated_at", "resolved_at"),
+    "messages": ("id", "dispute_id", "direction", "channel", "author_staff_id", "author_name",
+                 "body", "analysis", "coach_report", "created_at"),
+    "dispute_events": ("id", "dispute_id", "kind", "actor_kind", "actor_id", "actor_name", "after",
+                       "created_at"),
+    "offers": ("id", "dispute_id", "remedy", "amount_minor", "currency", "status", "clause_id",
+               "created_at", "updated_at"),
+}  # fmt: skip
+
+
+def _value(value: Any, sqlite: bool) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ") if sqlite else value
+    if isinstance(value, list | dict):
+        return json.dumps(value)
+    return value
+
+
+def _people(n: int) -> dict[str, list[tuple[Any, ...]]]:
+    staff = [(i, f"agent{i}", f"Agent {i}", f"a{i}@example.com", "agent", "x", True, NOW)
+             for i in range(1, AGENTS + 1)]  # fmt: skip
+    customers = [(i, f"Customer {i}", NOW) for i in range(1, max(1, n // 5) + 1)]
+    return {"staff_users": staff, "customers": customers}
+
+
+PEOPLE_COLUMNS = {
+    "staff_users": ("id", "username", "display_name", "email", "role", "password_hash",
+                    "is_active", "created_at"),
+    "customers": ("id", "name", "created_at"),
+}  # fmt: skip
+
+
+def load(engine: Engine, n: int, days: int, seed: int) -> None:
+    """Bulk-insert N disputes and everything hanging off them."""
+    sqlite = engine.dialect.name == "sqlite"
+    columns = {**PEOPLE_COLUMNS, **COLUMNS}
+    extra = {t: _defaults(engine, t, cols) for t, cols in columns.items()}
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        if sqlite:
+            cursor.execute("BEGIN")
+
+        def put(table: str, rows: list[tuple[Any, ...]]) -> None:
+            names, defaults = extra[table]
+            cols = [*columns[table], *names]
+            tail = tuple(_value(v, sqlite) for v in defaults)
+            data = [tuple(_value(v, sqlite) for v in row) + tail for row in rows]
+            if sqlite:
+                marks = ", ".join("?" for _ in cols)
+                cursor.executemany(
+                    f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", data
+                )
+            else:
+                with cursor.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
+                    for row in data:
+                        copy.write_row(row)
+
+        for table, rows in _people(n).items():
+            put(table, rows)
+        for chunk in _Rows(random.Random(seed), n, days).chunks():
+            for table in ("disputes", "messages", "dispute_events", "offers"):
+                put(table, chunk[table])
+        raw.commit()
+        cursor.execute("ANALYZE")
+        raw.commit()
+    finally:
+        raw.close()
+
+
+# ---- timing ----------------------------------------------------------------------------------
+
+
+@contextmanager
+def database(backend: str, pg_url: str, folder: Path) -> Iterator[Engine]:
+    """A fresh migrated database on `backend`, removed afterwards."""
+    if backend == "sqlite":
+        engine = make_engine(f"sqlite:///{folder / f'bench-{uuid.uuid4().hex[:8]}.sqlite3'}")
+        upgrade(engine)
+        yield engine
+        engine.dispose()
+        return
+    name = f"dd_bench_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(pg_url)
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = make_engine(pg_url.rsplit("/", 1)[0] + "/" + name)
+    try:
+        upgrade(engine)
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def time_reports(engine: Engine, since: str, runs: int) -> dict[str, float]:
+    """Median milliseconds per report over `runs` runs, each in its own session."""
+    factory = make_session_factory(engine)
+    period = parse_period(since, None, NOW)
+    out = {}
+    for name in REPORTS:
+        times = []
+        for _ in range(runs):
+            with factory() as session:
+                started = time.perf_counter()
+                run_report(name, session=session, since=period.since, until=period.until, now=NOW)
+                times.append((time.perf_counter() - started) * 1000)
+                session.rollback()
+        out[name] = statistics.median(times)
+    return out
+
+
+def main() -> None:
+    """Parse arguments, build each database, print the timings."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--backend", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--since", default="30d", help="comma-separated periods to time")
+    parser.add_argument("--days", type=int, default=365, help="disputes spread over this many days")
+    parser.add_argument(
+        "--indexes", action="store_true", help="also time with the recommended indexes"
+    )
+    parser.add_argument("--pg-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    backends = ("sqlite", "postgres") if args.backend == "both" else (args.backend,)
+    periods = args.since.split(",")
+    results: dict[tuple[str, int, str, bool], dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for backend in backends:
+            for n in sizes:
+                with database(backend, args.pg_url, Path(folder)) as engine:
+                    started = time.perf_counter()
+                    load(engine, n, args.days, args.seed)
+                    console.print(
+                        f"{backend} {n:,}: loaded in {time.perf_counter() - started:.1f} s"
+                    )
+                    for indexed in (False, True) if args.indexes else (False,):
+                        if indexed:
+                            with engine.begin() as conn:
+                                for ddl in RECOMMENDED_INDEXES:
+                                    conn.execute(text(ddl))
+                                conn.execute(text("ANALYZE"))
+                        for since in periods:
+                            results[(backend, n, since, indexed)] = time_reports(
+                                engine, since, args.runs
+                            )
+    table = Table(title=f"median ms per report ({args.runs} runs; disputes over {args.days} days)")
+    for heading in ("backend", "disputes", "since", "indexes"):
+        table.add_column(heading)
+    for name in REPORTS:
+        table.add_column(name.replace("_", " "), justify="right")
+    for (backend, n, since, indexed), timings in results.items():
+        cells = [f"{timings[name]:.0f}" for name in REPORTS]
+        table.add_row(backend, f"{n:,}", since, "yes" if indexed else "no", *cells)
+    console.print(table)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+"""De-escalation per agent: how customers' anger moved on their disputes, and their coach scores."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
+
+from disputedesk.analytics.common import header, within
+from disputedesk.analytics.common import rate as share
+from disputedesk.analytics.period import Period
+from disputedesk.analytics.schemas import AgentDeescalation, DeescalationReport
+from disputedesk.auth.models import StaffUser
+from disputedesk.disputes.models import Dispute, DisputeEvent, Message
+
+NOTE = (
+    "Anger is read from the first and the last customer message of each dispute opened in the "
+    "period, per assignee; only disputes where the customer wrote more than once are measured. "
+    "Coach scores are those of the agent's replies on those disputes. CSAT is not collected "
+    "yet: the csat column is always null."
+)
+
+
+def _avg(value: Any) -> float | None:
+    return None if value is None else round(float(value), 4)
+
+
+def deescalation(
+    *, session: Session, since: datetime, until: datetime, now: datetime
+) -> DeescalationReport:
+    """Per assignee: disputes, average first and last anger, change, calmer share, coach score."""
+    period = Period(since, until)
+    cohort = within(Dispute.created_at, since, until)
+    cohort_ids = select(Dispute.id).where(cohort)
+    # A message.received event exists only for customer messages after the opening one.
+    wrote_again = (
+        select(DisputeEvent.dispute_id)
+        .where(DisputeEvent.kind == "message.received", DisputeEvent.dispute_id.in_(cohort_ids))
+        .distinct()
+        .subquery()
+    )
+    measured = and_(
+        wrote_again.c.dispute_id.is_not(None),
+        Dispute.first_anger.is_not(None),
+        Dispute.current_anger.is_not(None),
+    )
+    change = Dispute.current_anger - Dispute.first_anger
+    rows = session.execute(
+        select(
+            Dispute.assignee_id,
+            func.count(),
+            func.sum(case((measured, 1), else_=0)),
+            func.avg(case((measured, Dispute.first_anger))),
+            func.avg(case((measured, Dispute.current_anger))),
+            func.avg(case((measured, change))),
+            func.sum(case((and_(measured, change < 0), 1), else_=0)),
+        )
+        .outerjoin(wrote_again, wrote_again.c.dispute_id == Dispute.id)
+        .where(cohort, Dispute.assignee_id.is_not(None))
+        .group_by(Dispute.assignee_id)
+    ).all()
+    score = Message.coach_report["score"].as_float()
+    coached = {
+        int(author): (int(n), _avg(avg))
+        for author, n, avg in session.execute(
+            select(Message.author_staff_id, func.count(score), func.avg(score))
+            .where(
+                Message.dispute_id.in_(cohort_ids),
+                Message.direction == "outbound",
+                Message.author_staff_id.is_not(None),
+                score.is_not(None),
+            )
+            .group_by(Message.author_staff_id)
+        )
+    }
+    ids = {int(r[0]) for r in rows} | set(coached)
+    names: dict[int, str] = {
+        int(i): str(n)
+        for i, n in session.execute(
+            select(StaffUser.id, StaffUser.display_name).where(StaffUser.id.in_(ids))
+        )
+    }
+    by_agent = {int(r[0]): r for r in rows}
+    agents = []
+    for agent_id in ids:
+        row = by_agent.get(agent_id)
+        n_measured = int(row[2] or 0) if row is not None else 0
+        replies, avg_score = coached.get(agent_id, (0, None))
+        agents.append(
+            AgentDeescalation(
+                agent_id=agent_id,
+                agent_name=names.get(agent_id, f"staff {agent_id}"),
+                disputes=int(row[1]) if row is not None else 0,
+                measured=n_measured,
+                avg_first_anger=_avg(row[3]) if row is not None else None,
+                avg_last_anger=_avg(row[4]) if row is not None else None,
+                avg_change=_avg(row[5]) if row is not None else None,
+                calmer_share=share(int(row[6] or 0), n_measured) if row is not None else None,
+                coached_replies=replies,
+                avg_coach_score=avg_score,
+                csat=None,
+            )
+        )
+    agents.sort(key=lambda a: (-a.disputes, a.agent_name, a.agent_id))
+    return DeescalationReport(**header("deescalation", period, now), agents=agents, note=NOTE)
