@@ -24,6 +24,7 @@ from disputedesk.analytics.web import router as analytics_pages
 from disputedesk.assist.api import router as assist_router
 from disputedesk.auth.api import router as auth_router
 from disputedesk.channels.api import router as channels_router
+from disputedesk.channels.webhooks_api import router as webhooks_router
 from disputedesk.config import Settings, get_settings
 from disputedesk.customers.api import router as customers_router
 from disputedesk.db import make_engine, make_session_factory, utcnow
@@ -168,6 +169,7 @@ def create_app(
     app.include_router(assist_router)
     app.include_router(remedies_router)
     app.include_router(channels_router)
+    app.include_router(webhooks_router)
     app.include_router(analytics_router)
     app.include_router(analytics_pages)
     app.include_router(workflow_router)

@@ -1,8 +1,10 @@
-"""Channel tables: mail in (messages, attachments, quarantine), mail out (outbox), chargebacks."""
+"""Channel tables: mail in (messages, attachments, quarantine), mail out (outbox), chargebacks,
+webhooks (subscriptions and their deliveries)."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BigInteger,
@@ -16,9 +18,12 @@ from sqlalchemy import (
     column,
     table,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from disputedesk.db import Base, UTCDateTime, utcnow
+from disputedesk.db import Base, JSONType, UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from disputedesk.disputes.models import DisputeEvent
 
 # The `external_ref` column that migration 0002 adds to `disputes` (unique): a lightweight Core
 # view of it, since the Dispute model belongs to the disputes area.
@@ -117,3 +122,42 @@ class Chargeback(Base):
     last_event_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WebhookSubscription(Base):
+    """An outside URL that is told, by signed POST, about the dispute events it chose."""
+
+    __tablename__ = "webhook_subscriptions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    events: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    secret: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), nullable=True)
+
+
+class WebhookDelivery(Base):
+    """One event on its way to one subscription (queued, delivered, or given up on)."""
+
+    __tablename__ = "webhook_deliveries"
+    __table_args__ = (
+        Index("ix_webhook_deliveries_status_next_attempt", "status", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subscription_id: Mapped[int] = mapped_column(ForeignKey("webhook_subscriptions.id"), index=True)
+    event_name: Mapped[str] = mapped_column(String(64))
+    event_id: Mapped[int] = mapped_column(ForeignKey("dispute_events.id"))
+    dispute_id: Mapped[int] = mapped_column(ForeignKey("disputes.id"))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    response_status: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    last_error: Mapped[str | None] = mapped_column(String(1000), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Set when the delivery is queued with a not yet flushed event: the id is filled at flush.
+    event: Mapped[DisputeEvent] = relationship(lazy="raise")

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from disputedesk.actors import Actor
+from disputedesk.channels.webhooks import queue_webhooks
 from disputedesk.disputes.models import DisputeEvent
 
 
@@ -34,6 +35,7 @@ def record_event(
         created_at=now,
     )
     session.add(event)
+    queue_webhooks(session=session, event=event)
     return event
 
 

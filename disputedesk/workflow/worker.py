@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 import disputedesk.models  # noqa: F401 - every table registered, whatever imported the worker
+from disputedesk.channels.webhooks import deliver_due_webhooks
 from disputedesk.db import unit_of_work
 from disputedesk.disputes.lifecycle import OPEN_STATUSES
 from disputedesk.disputes.models import Dispute
@@ -55,6 +56,7 @@ def run_pending(
 ) -> int:
     """One pass: check SLA clocks, then run up to `limit` due jobs; how much work was done."""
     done = sweep_sla(factory, now=now)
+    done += deliver_due_webhooks(factory, now).handled
     for _ in range(limit):
         if not run_one(factory, now=now, worker=worker):
             break
