@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from disputedesk.assist.models import ReplyTemplate
 from disputedesk.auth.models import ApiToken, StaffSession, StaffUser
 from disputedesk.channels import models as channel_models  # noqa: F401
 from disputedesk.customers.models import Customer, Order
@@ -24,6 +25,7 @@ __all__ = [
     "Offer",
     "Order",
     "PolicyVersion",
+    "ReplyTemplate",
     "StaffSession",
     "StaffUser",
     "Survey",

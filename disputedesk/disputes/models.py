@@ -25,6 +25,8 @@ class Dispute(Base):
         Index("ix_disputes_assignee_status", "assignee_id", "status"),
         Index("ix_disputes_status_sla", "status", "sla_sort_at", "id"),
         Index("uq_disputes_external_ref", "external_ref", unique=True),
+        Index("ix_disputes_created_at", "created_at"),
+        Index("ix_disputes_resolved_at", "resolved_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -100,7 +102,10 @@ class DisputeEvent(Base):
     """One append-only entry of a dispute's audit trail: who did what, when, before and after."""
 
     __tablename__ = "dispute_events"
-    __table_args__ = (Index("ix_dispute_events_dispute_id_id", "dispute_id", "id"),)
+    __table_args__ = (
+        Index("ix_dispute_events_dispute_id_id", "dispute_id", "id"),
+        Index("ix_dispute_events_kind_dispute_created", "kind", "dispute_id", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     dispute_id: Mapped[int] = mapped_column(ForeignKey("disputes.id"))
@@ -117,7 +122,11 @@ class Offer(Base):
     """A remedy proposed to the customer and where it stands."""
 
     __tablename__ = "offers"
-    __table_args__ = (Index("ix_offers_status_created", "status", "created_at"),)
+    __table_args__ = (
+        Index("ix_offers_status_created", "status", "created_at"),
+        Index("ix_offers_created_at", "created_at"),
+        Index("ix_offers_status_updated", "status", "updated_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     dispute_id: Mapped[int] = mapped_column(ForeignKey("disputes.id"), index=True)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from disputedesk.actors import Actor
 from disputedesk.analysis import mask_card_numbers
+from disputedesk.assist.templates import active_template_bodies
 from disputedesk.channels.outbox import queue_reply_email
 from disputedesk.coach import (
     CoachContext,
@@ -138,6 +139,7 @@ def coaching_context(*, session: Session, dispute: Dispute, now: datetime) -> Co
         update={
             "allowed_max_refund_minor": refund.max_amount_minor if refund.allowed else 0,
             "allowed_remedies": [d.remedy.value for d in answer.allowed()],
+            "templates": active_template_bodies(session=session),
         }
     )
 

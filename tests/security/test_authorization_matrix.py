@@ -89,6 +89,13 @@ MATRIX: dict[tuple[str, str], tuple[str, ...]] = {
     ("GET", "/api/v1/disputes/{dispute_id}/events"): STAFF,
     ("POST", "/api/v1/analyze"): STAFF,
     ("POST", "/api/v1/coach"): STAFF,
+    ("GET", "/api/v1/reply-templates"): STAFF,
+    ("POST", "/api/v1/reply-templates"): SUPERVISOR,
+    ("POST", "/api/v1/webhooks"): ADMIN,
+    ("GET", "/api/v1/webhooks"): ADMIN,
+    ("DELETE", "/api/v1/webhooks/{webhook_id}"): ADMIN,
+    ("GET", "/api/v1/webhooks/{webhook_id}/deliveries"): ADMIN,
+    ("DELETE", "/api/v1/reply-templates/{template_id}"): SUPERVISOR,
     ("GET", "/api/v1/disputes/{dispute_id}/remedies"): STAFF,
     ("GET", "/api/v1/disputes/{dispute_id}/offers"): STAFF,
     ("POST", "/api/v1/disputes/{dispute_id}/offers"): STAFF,
@@ -156,6 +163,8 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/v1/offers/{offer_id}/approval"): {"approve": True, "reason": "matrix"},
     ("POST", "/api/v1/portal/disputes/{dispute_id}/messages"): {"body": "Hello"},
     ("POST", "/api/v1/surveys/{token}"): {"rating": 5},
+    ("POST", "/api/v1/reply-templates"): {"name": "matrix", "body": "Thank you for waiting."},
+    ("POST", "/api/v1/webhooks"): {"url": "http://127.0.0.1:9/hook", "events": ["dispute.created"]},
 }
 FORMS: dict[tuple[str, str], dict[str, str]] = {
     ("POST", "/desk/approvals/{offer_id}"): {"decision": "approve", "reason": "matrix"},
@@ -289,6 +298,8 @@ def _populate(
     assert offer.status_code == 201, offer.text
     assert offer.json()["status"] == "pending_approval"
     token = admin.post("/api/v1/tokens", json={"name": "matrix"}).json()
+    template = admin.post("/api/v1/reply-templates", json={"name": "seed", "body": "Hello."})
+    assert template.status_code == 201, template.text
     link = admin.post(f"/api/v1/customers/{customer['id']}/links", json={})
     assert link.status_code == 201, link.text
     ids = {
@@ -298,6 +309,8 @@ def _populate(
         "offer_id": offer.json()["id"],
         "offer_id:int": offer.json()["id"],
         "token_id": token["id"],
+        "template_id": template.json()["id"],
+        "webhook_id": 1,
         "link_id": link.json()["id"],
         "chargeback_id": 1,
         "name": "deescalation",
