@@ -15,6 +15,9 @@ __all__ = ["MAX_SCAN_CHARS", "MAX_SCORE_CHARS", "analyze"]
 
 MAX_SCORE_CHARS = 20_000  # sentiment, emotions and category read this prefix
 MAX_SCAN_CHARS = 200_000  # risks and entities read this prefix; cards are masked everywhere
+_SHORT_THREAT_WORDS = 30
+_SHORT_SAFETY_WORDS = 25
+_MEDIUM_CAP = 0.45
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _THREATS = frozenset(
     {"legal_threat", "public_review_threat", "regulator_complaint", "chargeback_threat"}
@@ -22,12 +25,17 @@ _THREATS = frozenset(
 
 
 def _risk_anger(kinds: set[str], n_words: int) -> float:
-    """Anger added by risks; a threat in a short message reads angrier than in a long letter."""
-    threats = len(kinds & _THREATS) + len(kinds & {"abusive_language"})
-    bonus = 0.5 * min(threats, 2) + 0.3 * ("abusive_language" in kinds)
-    bonus += 0.2 * len(kinds - _THREATS - {"abusive_language"})
-    density: float = min(1.0, 40 / max(n_words, 1)) ** 0.3
-    return bonus * density
+    """Anger added by risks; a threat in a short message reads angrier than in a long letter.
+
+    A short threat (chargeback, regulator, lawyer, review, leaving) reads as high; the same threat
+    inside a long, calmly argued letter reads as medium. Abuse is high whatever the length.
+    """
+    threats = len(kinds & _THREATS) + 0.5 * ("cancellation_threat" in kinds)
+    density: float = min(1.0, 35 / max(n_words, 1)) ** 0.6
+    bonus = (0.45 * min(threats, 2) + 0.3 * ("safety_issue" in kinds)) * density
+    bonus += 0.55 * ("abusive_language" in kinds) + 0.2 * ("manager_request" in kinds)
+    bonus += 0.06 * ("repeat_contact" in kinds)
+    return bonus
 
 
 def _unit(value: float) -> float:
@@ -57,6 +65,21 @@ def analyze(text: str, *, classifier: CategoryClassifier | None = None) -> Analy
     kinds: set[str] = {str(r.kind) for r in risks}
     if kinds:
         anger += _risk_anger(kinds, scores.n_words) * (1.0 - 0.5 * scores.negated_anger)
+        if kinds & _THREATS or "manager_request" in kinds:
+            anger = max(anger, 0.22)
+    hot = scores.hot or "abusive_language" in kinds
+    short_threat = scores.n_words <= _SHORT_THREAT_WORDS or "manager_request" in kinds
+    if kinds & _THREATS and short_threat:
+        hot = True  # a blunt threat, or a threat plus escalation, reads as threatening
+        anger = max(anger, 0.55)
+    if len(kinds & _THREATS) + ("safety_issue" in kinds) >= 2:
+        hot = True  # threatening on several fronts at once
+        anger = max(anger, 0.55)
+    if "safety_issue" in kinds and scores.n_words <= _SHORT_SAFETY_WORDS:
+        hot = True  # a short report of harm reads as alarmed
+        anger = max(anger, 0.5)
+    if not hot:  # LABELS.md: without hostility, shouting or a blunt threat it is at most medium
+        anger = min(anger, _MEDIUM_CAP)
     anger = max(0.0, min(1.0, anger))
     sentiment = scores.sentiment
     if kinds - {"repeat_contact"} and sentiment > -0.3:

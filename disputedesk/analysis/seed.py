@@ -10,6 +10,7 @@ from pathlib import Path
 from .category import SHIPPED_MODEL_DIR, CategoryClassifier
 from .seed_templates import SLOTS, TEMPLATES
 from .seed_templates_extra import EXTRA_TEMPLATES
+from .seed_templates_more import MORE_SLOTS, MORE_TEMPLATES
 from .training import train_classifier
 
 __all__ = ["SEED_CORPUS", "build_seed_corpus", "build_shipped_model", "seed_rows"]
@@ -17,10 +18,11 @@ __all__ = ["SEED_CORPUS", "build_seed_corpus", "build_shipped_model", "seed_rows
 SEED_CORPUS = Path(__file__).with_name("data") / "seed_corpus.jsonl"
 _SLOT = re.compile(r"\{(\w+)\}")
 SHIPPED_TEMPERATURE = 4.0
+_ALL_SLOTS = {**SLOTS, **MORE_SLOTS}
 
 
 def _fill(template: str, rng: random.Random) -> str:
-    return _SLOT.sub(lambda m: rng.choice(SLOTS[m.group(1)]), template)
+    return _SLOT.sub(lambda m: rng.choice(_ALL_SLOTS[m.group(1)]), template)
 
 
 def build_seed_corpus(per_template: int = 4, seed: int = 0) -> list[tuple[str, str]]:
@@ -29,7 +31,10 @@ def build_seed_corpus(per_template: int = 4, seed: int = 0) -> list[tuple[str, s
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
     for label in TEMPLATES:
-        for template in TEMPLATES[label] + EXTRA_TEMPLATES.get(label, ()):
+        templates = (
+            TEMPLATES[label] + EXTRA_TEMPLATES.get(label, ()) + MORE_TEMPLATES.get(label, ())
+        )
+        for template in templates:
             for _ in range(per_template):
                 body = _fill(template, rng)
                 opener = rng.choice(SLOTS["opener"])

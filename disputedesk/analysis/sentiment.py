@@ -46,6 +46,182 @@ _POLITE = compile_alternation(
         r"\bsorry\b",
     ]
 )
+# Calibration of the anger score to LABELS.md's levels (ours, Apache-2.0): frustration cues
+# (waiting, repetition, nobody answering, rhetorical questions, "ridiculous") lift a complaint to
+# at least medium; insults, "thieves", "I demand" and shouting lift it towards high. Single-word
+# cues are looked up in the text's token set; the few phrase cues run only when the text has one
+# of their distinctive tokens (_PHRASE_GATE).
+
+
+def _at_word_start(patterns: list[str]) -> re.Pattern[str]:
+    """An alternation of phrases that all start at a word boundary (tried only there)."""
+    return re.compile(r"\b" + compile_alternation(patterns).pattern)
+
+
+_FRUSTRATION_WORDS = frozenset(
+    [
+        "again",
+        "nobody",
+        "weeks",
+        "months",
+        "fortnight",
+        "ridiculous",
+        "unacceptable",
+        "absurd",
+        "seriously",
+        "shameless",
+        "annoying",
+        "annoyed",
+        "irritating",
+        "disappointed",
+        "disappointing",
+        "joke",
+        "nonsense",
+        "unbelievable",
+        "outrageous",
+        "appalling",
+        "terrible",
+        "awful",
+        "infuriating",
+        "frustrating",
+        "frustrated",
+        "frustration",
+        "rude",
+        "dismissive",
+        "laughed",
+        "ignored",
+        "ignoring",
+        "deliberately",
+        "impossible",
+        "hacked",
+        "stolen",
+        "unauthorised",
+        "unauthorized",
+    ]
+)
+_HOSTILE_WORDS = frozenset(
+    [
+        "idiot",
+        "idiots",
+        "moron",
+        "morons",
+        "clowns",
+        "thieves",
+        "thief",
+        "crook",
+        "crooks",
+        "scammers",
+        "liar",
+        "liars",
+        "criminals",
+        "incompetent",
+        "clueless",
+        "pathetic",
+        "disgrace",
+        "disgraceful",
+        "disgraceful",
+        "shameful",
+        "robbery",
+        "ripoff",
+        "garbage",
+        "junk",
+        "rubbish",
+        "useless",
+        "worst",
+        "furious",
+        "livid",
+        "fuming",
+        "outraged",
+        "disgusted",
+        "hate",
+        "immediately",
+        "demand",
+    ]
+)
+_PHRASE_GATE = frozenset(
+    [
+        "still",
+        "one",
+        "row",
+        "every",
+        "fed",
+        "sick",
+        "tired",
+        "impressed",
+        "enough",
+        "why",
+        "come",
+        "hard",
+        "difficult",
+        "dare",
+        "many",
+        "possible",
+        "where",
+        "warning",
+        "notice",
+        "explanation",
+        "telling",
+        "asking",
+        "permission",
+        "came",
+        "arrived",
+        "answered",
+        "replied",
+        "called",
+        "showed",
+        "apologise",
+        "apologised",
+        "apologize",
+        "apologized",
+        "happens",
+        "happened",
+        "explain",
+        "explains",
+        "authorised",
+        "authorized",
+        "sort",
+        "stop",
+        "fix",
+        "deal",
+        "hung",
+        "purpose",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "done",
+        "demand",
+        "right",
+        "rip",
+    ]
+)
+_FRUSTRATION_PHRASES = _at_word_start(
+    [
+        r"\bstill (?:no|not|nothing|waiting|haven't|hasn't|hasnt|havent|getting|taking|charging|"
+        r"being|broken|the same)\b",
+        r"\bno(?: |-)one\b",
+        r"\b(?:second|third|fourth|fifth) (?:time|month|week|replacement|email|call)\b",
+        r"\bin a row\b",
+        r"\bevery (?:time|day|week|month)\b",
+        r"\b(?:fed up|sick of|tired of|not impressed|not good enough)\b",
+        r"\bwhy (?:is|was|does|do|did|has|have|hasn't|can't|won't|are|were|am|would)\b"
+        r"[^?!\n]{0,90}\?",
+        r"\bhow (?:come|hard|difficult|many times|is it possible that|dare)\b",
+        r"\b(?:where is|where's) (?:my|the)\b[^?!\n]{0,60}\?",
+        r"\bwithout (?:any )?(?:warning|notice|explanation|telling|asking|permission)\b",
+        r"\b(?:never|didn't|did not) (?:came|came back|arrived|answered|replied|called|showed|"
+        r"apologi[sz]ed?|happens|happened|explains?|authori[sz]ed)\b",
+        r"\b(?:sort it out|stop it|explain(?: this| yourselves)?\.|fix it|deal with it)\b",
+        r"\b(?:hung up|on purpose)\b",
+    ]
+)
+_HOSTILE_PHRASES = _at_word_start(
+    [
+        r"\b(?:i am|i'm|im) (?:done|sick and tired)\b",
+        r"\b(?:i demand|right now|rip-off)\b",
+    ]
+)
+_CUE_CHARS = 3000
 _EMOJI_VALENCE = {"😂": 0.0, "🙂": 0.8, "😊": 1.5, "😡": -2.5, "😠": -2.2, "🤬": -3.0, "❤": 2.0}
 _HITS: set[str] = set()
 _PREFIX_FORMS = ("", "s", "ing", "in", "ed", "er", "ers", "off", "wit", "face", "head")
@@ -103,7 +279,7 @@ def _lexicon() -> dict[str, float]:
 class Scores:
     """Sentiment, anger and emotion scores for one text."""
 
-    __slots__ = ("anger", "emotions", "n_words", "negated_anger", "sarcasm", "sentiment")
+    __slots__ = ("anger", "emotions", "hot", "n_words", "negated_anger", "sarcasm", "sentiment")
 
     def __init__(
         self,
@@ -113,7 +289,9 @@ class Scores:
         sarcasm: bool,
         negated_anger: bool,
         n_words: int = 0,
+        hot: bool = False,
     ) -> None:
+        self.hot = hot  # a cue of LABELS.md's "high": hostility, insults, shouting, fury
         self.n_words = n_words
         self.sentiment = sentiment
         self.anger = anger
@@ -218,7 +396,26 @@ def score_text(text: str, token_set: set[str] | None = None) -> Scores:
     anger = (
         0.3 * neg + 0.7 * emotions["anger"] + 0.1 * emotions["frustration"] + shout - 0.08 * polite
     )
+    frustration = len(_FRUSTRATION_WORDS & token_set)
+    hostile = len(_HOSTILE_WORDS & token_set)
+    if not _PHRASE_GATE.isdisjoint(token_set):
+        cue_text = norm_text[:_CUE_CHARS].lower()  # counts are capped, a prefix is enough
+        frustration += len(_FRUSTRATION_PHRASES.findall(cue_text))
+        hostile += len(_HOSTILE_PHRASES.findall(cue_text))
+    if "!!!" in text:
+        hostile += 1
+    elif "!!" in text or "?!" in text or "!?" in text or "??" in text:
+        frustration += 1
+    frustration = min(3, frustration)
+    hostile = min(2, hostile)
+    if not (sentiment >= 0.45 and not sarcasm):
+        anger += 0.16 * hostile + 0.1 * min(1.0, caps_words / 2)
+        if frustration + hostile and sentiment < 0.45:  # a complaint cue reads as negative
+            sentiment = min(sentiment, -0.2 - 0.05 * (frustration + hostile))
+            anger = max(anger, 0.21 + 0.06 * (frustration - 1) - 0.04 * polite)
     if negated_anger and emotions["anger"] < 0.3:
         anger *= 0.5
+    hot = hostile > 0 or caps_words >= 2 or all_caps_text or emotions["anger"] >= 0.6
     anger = max(0.0, min(1.0, anger))
-    return Scores(max(-1.0, min(1.0, sentiment)), anger, emotions, sarcasm, negated_anger, n_words)
+    sentiment = max(-1.0, min(1.0, sentiment))
+    return Scores(sentiment, anger, emotions, sarcasm, negated_anger, n_words, hot)
