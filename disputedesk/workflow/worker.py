@@ -7,12 +7,14 @@ import os
 import socket
 import threading
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 import disputedesk.models  # noqa: F401 - every table registered, whatever imported the worker
+from disputedesk.channels.imap_poll import ImapSettings, poll_imap
+from disputedesk.channels.outbox import SmtpSettings, send_due_mail
 from disputedesk.channels.webhooks import deliver_due_webhooks
 from disputedesk.db import unit_of_work
 from disputedesk.disputes.lifecycle import OPEN_STATUSES
@@ -51,11 +53,31 @@ def sweep_sla(factory: sessionmaker[Session], *, now: datetime, limit: int = SWE
         return len(disputes)
 
 
+IMAP_EVERY = timedelta(minutes=1)
+_last_imap_poll: list[datetime] = []
+
+
+def _imap_due(now: datetime) -> bool:
+    """Poll the mailbox at most once a minute per worker (a pace, not shared state)."""
+    if _last_imap_poll and now - _last_imap_poll[-1] < IMAP_EVERY:
+        return False
+    _last_imap_poll[:] = [now]
+    return True
+
+
 def run_pending(
     factory: sessionmaker[Session], *, now: datetime, worker: str, limit: int = 100
 ) -> int:
-    """One pass: check SLA clocks, then run up to `limit` due jobs; how much work was done."""
+    """One pass: SLA clocks, the mailbox, due mail and webhooks, then up to `limit` due jobs."""
     done = sweep_sla(factory, now=now)
+    imap = ImapSettings.from_env()
+    if imap is not None and _imap_due(now):
+        try:
+            done += sum(poll_imap(imap, factory, lambda: now).values())
+        except OSError as exc:  # the mailbox is away: try again at the next poll
+            log.warning("IMAP poll failed: %s", type(exc).__name__)
+    if os.environ.get("DISPUTEDESK_SMTP_HOST"):
+        done += send_due_mail(factory, SmtpSettings.from_env(), now).sent
     done += deliver_due_webhooks(factory, now).handled
     for _ in range(limit):
         if not run_one(factory, now=now, worker=worker):

@@ -21,6 +21,7 @@ from disputedesk.channels.outbox import MAX_ATTEMPTS, SmtpSettings, send_due_mai
 from disputedesk.channels.replies import post_reply
 from disputedesk.disputes.models import Dispute, DisputeEvent
 from disputedesk.disputes.schemas import MessageCreate
+from disputedesk.workflow.worker import run_pending
 from tests.channels.conftest import SAMPLES
 from tests.conftest import Clock, StaffMember
 
@@ -195,3 +196,23 @@ def test_replies_on_other_channels_and_notes_are_not_mailed(
     reply(session_factory, staff, clock, dispute_id)
     with session_factory() as s:
         assert s.scalars(select(OutboxMail)).all() == []
+
+
+def test_the_worker_pass_sends_queued_mail_when_smtp_is_configured(
+    session_factory: sessionmaker[Session],
+    staff: dict[str, StaffMember],
+    clock: Clock,
+    smtp_server: tuple[Inbox, SmtpSettings],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    inbox, smtp = smtp_server
+    dispute_id = email_dispute(session_factory, clock)
+    reply(session_factory, staff, clock, dispute_id)
+    monkeypatch.delenv("DISPUTEDESK_SMTP_HOST", raising=False)
+    run_pending(session_factory, now=clock(), worker="test")
+    assert inbox.messages == []  # no SMTP server configured: the mail waits in the outbox
+    monkeypatch.setenv("DISPUTEDESK_SMTP_HOST", smtp.host)
+    monkeypatch.setenv("DISPUTEDESK_SMTP_PORT", str(smtp.port))
+    run_pending(session_factory, now=clock(), worker="test")
+    assert len(inbox.messages) == 1
+    assert inbox.messages[0]["Subject"].endswith(f"[DD-{dispute_id}]")
