@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -186,3 +187,30 @@ def live_server(tmp_path: Path) -> Iterator[Seeded]:
         server.should_exit = True
         thread.join(timeout=10)
         engine.dispose()
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+@contextmanager
+def recording_tab(browser: Any, base_url: str) -> Iterator[Any]:
+    """A fresh browser context whose tab records dialogs, page errors and console errors."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 1360, "height": 900})
+    tab = context.new_page()
+    tab.dialogs = []
+    tab.errors = []
+    tab.on("dialog", lambda d: (tab.dialogs.append(d.message), d.dismiss()))
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    yield tab
+    context.close()

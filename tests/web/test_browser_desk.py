@@ -10,10 +10,10 @@ import pytest
 
 from tests.web.browser_support import (
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     Seeded,
+    chromium,
     live_server,
+    recording_tab,
     require_browser,
 )
 
@@ -38,26 +38,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seeded]:
 @pytest.fixture(scope="module")
 def browser(server: Seeded) -> Iterator[Any]:
     """Debian's Chromium driven by Playwright (no browser download)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture
 def page(browser: Any, server: Seeded) -> Iterator[Any]:
     """A fresh browser context that records dialogs and CSP or script errors."""
-    context = browser.new_context(base_url=server.base_url, viewport={"width": 1360, "height": 900})
-    tab = context.new_page()
-    tab.errors = []
-    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
-    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
-    yield tab
-    context.close()
+    with recording_tab(browser, server.base_url) as tab:
+        yield tab
 
 
 def _shot(tab: Any, name: str) -> Path:
