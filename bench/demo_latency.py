@@ -105,6 +105,18 @@ def main() -> None:
                     ),
                 ),
             ]
+            # The staff pages, as a signed-in browser sees them (session cookie).
+            pages = httpx.Client(base_url=base, timeout=30)
+            login = pages.post(
+                "/api/v1/auth/login", json={"username": "alice", "password": "disputedesk-demo"}
+            )
+            login.raise_for_status()
+            ops += [
+                ("page: the queue /desk", lambda: pages.get("/desk")),
+                ("page: a dispute", lambda: pages.get("/desk/disputes/7")),
+                ("page: SLA board", lambda: pages.get("/desk/sla")),
+                ("page: reports dashboard", lambda: pages.get("/desk/reports")),
+            ]
             print(f"{'operation':32} {'p50 ms':>8} {'p95 ms':>8}   ({n} sequential requests each)")
             for name, fn in ops:
                 p50, p95 = _time(fn, n)
