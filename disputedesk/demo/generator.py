@@ -9,30 +9,15 @@ from disputedesk.demo import rules
 from disputedesk.demo.finish import Draft, finish_dispute
 from disputedesk.demo.models import (
     CLOSED_STATUSES,
-    ROOT_CAUSES,
     DemoCustomer,
     DemoData,
-    DemoDispute,
-    DemoMessage,
     DemoOrder,
-    DemoOrderItem,
-    DemoStaff,
 )
 from disputedesk.demo.people import AGENTS, CARELESS_AGENTS, MANAGERS, STAFF, SUPERVISORS
 from disputedesk.demo.shop import make_customers, make_orders
 from disputedesk.demo.threads import ThreadPlan, gap_hours, plan_steps
 
-__all__ = [
-    "ROOT_CAUSES",
-    "DemoCustomer",
-    "DemoData",
-    "DemoDispute",
-    "DemoMessage",
-    "DemoOrder",
-    "DemoOrderItem",
-    "DemoStaff",
-    "generate_demo",
-]
+__all__ = ["generate_demo"]
 
 DISPUTE_COUNT = 80
 MAX_DISPUTES_PER_CUSTOMER = 3

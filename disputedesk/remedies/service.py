@@ -156,6 +156,31 @@ def get_offer(*, session: Session, offer_id: int) -> Offer:
     return offer
 
 
+def _move_offer(
+    session: Session,
+    offer: Offer,
+    *,
+    to: str,
+    kind: str,
+    actor: Actor,
+    now: datetime,
+    detail: dict[str, str | None],
+) -> None:
+    """Change an offer's status and record it on the dispute's trail, before and after."""
+    before = {"offer_id": offer.id, "status": offer.status}
+    offer.status = to
+    offer.updated_at = now
+    record_event(
+        session=session,
+        dispute_id=offer.dispute_id,
+        kind=kind,
+        actor=actor,
+        now=now,
+        before=before,
+        after={"offer_id": offer.id, "status": to, **detail},
+    )
+
+
 def decide_approval(
     *, session: Session, offer_id: int, data: ApprovalDecision, actor: Actor, now: datetime
 ) -> Offer:
@@ -176,18 +201,16 @@ def decide_approval(
         )
         if check.status != "ok":
             raise Conflict(f"cannot approve: {check.message}", field="approve")
-    offer.status = "offered" if data.approve else "rejected"
     offer.decided_by_id = actor.id
     offer.decision_reason = mask_card_numbers(data.reason)
-    offer.updated_at = now
-    record_event(
-        session=session,
-        dispute_id=dispute.id,
+    _move_offer(
+        session,
+        offer,
+        to="offered" if data.approve else "rejected",
         kind="offer.approved" if data.approve else "offer.approval_declined",
         actor=actor,
         now=now,
-        before={"offer_id": offer.id, "status": "pending_approval"},
-        after={"offer_id": offer.id, "status": offer.status, "reason": offer.decision_reason},
+        detail={"reason": offer.decision_reason},
     )
     if data.approve:
         advance_status(
@@ -210,17 +233,15 @@ def answer_offer(
     if offer.status != "offered":
         raise Conflict(f"offer {offer.id} is {offer.status}; only an open offer can be answered")
     dispute = get_dispute(session=session, dispute_id=offer.dispute_id)
-    offer.status = "accepted" if data.accept else "declined"
     offer.customer_note = mask_card_numbers(data.note) if data.note else None
-    offer.updated_at = now
-    record_event(
-        session=session,
-        dispute_id=dispute.id,
+    _move_offer(
+        session,
+        offer,
+        to="accepted" if data.accept else "declined",
         kind="offer.accepted" if data.accept else "offer.declined",
         actor=actor,
         now=now,
-        before={"offer_id": offer.id, "status": "offered"},
-        after={"offer_id": offer.id, "status": offer.status, "note": offer.customer_note},
+        detail={"note": offer.customer_note},
     )
     if data.accept:
         # The customer took the remedy: the dispute heads for resolution as "remedied".
