@@ -11,12 +11,16 @@ from email.utils import make_msgid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
+from typer.testing import CliRunner
 
 from disputedesk.channels import imap_poll
 from disputedesk.channels.imap_poll import ImapSettings, poll_imap
 from disputedesk.channels.models import MailMessage, MailQuarantine
+from disputedesk.cli import app
+from disputedesk.config import get_settings
+from disputedesk.db import make_session_factory
 from disputedesk.disputes.models import Dispute, Message
 from disputedesk.workflow import worker
 from disputedesk.workflow.worker import run_pending
@@ -306,3 +310,37 @@ def test_the_worker_pass_goes_on_when_the_mailbox_refuses_the_login(
     assert "IMAP poll failed" in caplog.text
     assert count(session_factory, Dispute) == 0
     assert len(mailbox.search("UNSEEN")) == 1
+
+
+def test_the_poll_mail_command_reads_the_mailbox(
+    own_engine: Engine, mailbox: Mailbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mailbox.deliver(mail("cli@example.com", "Wrong colour", "I ordered blue, got red.")[1])
+    mailbox.deliver(sample("no_from.eml"))
+    monkeypatch.setenv("DISPUTEDESK_DATABASE_URL", own_engine.url.render_as_string(False))
+    runner = CliRunner()
+    monkeypatch.delenv("DISPUTEDESK_IMAP_HOST", raising=False)
+    get_settings.cache_clear()
+    try:
+        unset = runner.invoke(app, ["poll-mail"])
+        assert unset.exit_code == 1
+        assert "DISPUTEDESK_IMAP_HOST" in unset.output
+        for name, value in {
+            "HOST": mailbox.settings.host,
+            "PORT": str(mailbox.settings.port),
+            "USERNAME": USER,
+            "PASSWORD": PASSWORD,
+            "SSL": "0",
+        }.items():
+            monkeypatch.setenv(f"DISPUTEDESK_IMAP_{name}", value)
+        result = runner.invoke(app, ["poll-mail"])
+        assert result.exit_code == 0, result.output
+        assert "1 opened, 1 quarantined" in result.output
+        again = runner.invoke(app, ["poll-mail"])
+        assert again.exit_code == 0, again.output
+        assert "no new mail" in again.output
+    finally:
+        get_settings.cache_clear()
+    factory = make_session_factory(own_engine)
+    with factory() as s:
+        assert s.scalars(select(Dispute.subject)).all() == ["Wrong colour"]
