@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
@@ -19,6 +19,7 @@ from disputedesk.apiutil import ERRORS, ErrorOut, now, transaction
 from disputedesk.auth.deps import role_actor, staff_actor
 from disputedesk.channels.chargebacks import get_chargeback, receive_chargeback, record_outcome
 from disputedesk.channels.evidence import evidence_html, evidence_packet
+from disputedesk.channels.evidence_pdf import evidence_pdf
 from disputedesk.channels.schemas import (
     ChargebackOut,
     EvidencePacket,
@@ -145,6 +146,12 @@ def outcome(
         return ChargebackOut.model_validate(row)
 
 
+_PAGE_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorOut, "content": {"application/json": {}}, "description": text}
+    for code, text in ((401, "Not signed in"), (404, "No such dispute"), (422, "Invalid id"))
+}
+
+
 @router.get("/disputes/{dispute_id}/evidence", response_model=EvidencePacket)
 def evidence(
     request: Request, dispute_id: PathId, actor: Actor = Depends(staff_actor)
@@ -157,10 +164,7 @@ def evidence(
 @router.get(
     "/disputes/{dispute_id}/evidence.html",
     response_class=HTMLResponse,
-    responses={
-        code: {"model": ErrorOut, "content": {"application/json": {}}, "description": text}
-        for code, text in ((401, "Not signed in"), (404, "No such dispute"), (422, "Invalid id"))
-    },
+    responses=_PAGE_ERRORS,
 )
 def evidence_page(
     request: Request, dispute_id: PathId, actor: Actor = Depends(staff_actor)
@@ -169,3 +173,32 @@ def evidence_page(
     with transaction(request) as session:
         packet = evidence_packet(session=session, dispute_id=dispute_id, now=now(request))
     return HTMLResponse(evidence_html(packet))
+
+
+class PdfResponse(Response):
+    """A PDF document."""
+
+    media_type = "application/pdf"
+
+
+@router.get(
+    "/disputes/{dispute_id}/evidence.pdf",
+    response_class=PdfResponse,
+    responses={
+        200: {
+            "description": "The evidence packet as a PDF document",
+            "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+        },
+        **_PAGE_ERRORS,
+    },
+)
+def evidence_document(
+    request: Request, dispute_id: PathId, actor: Actor = Depends(staff_actor)
+) -> PdfResponse:
+    """The evidence packet as a PDF document, to attach to a processor's evidence form."""
+    with transaction(request) as session:
+        packet = evidence_packet(session=session, dispute_id=dispute_id, now=now(request))
+    return PdfResponse(
+        evidence_pdf(packet),
+        headers={"Content-Disposition": f'inline; filename="evidence-dispute-{dispute_id}.pdf"'},
+    )

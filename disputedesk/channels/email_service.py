@@ -138,6 +138,15 @@ def store_mail(*, session: Session, mail: ParsedMail, actor: Actor, now: datetim
         )
         message_pk = message.id
         outcome = "threaded"
+        if message.dispute_id != dispute.id:
+            # The dispute was closed: the mail opened (or went to) its linked follow-up.
+            followed = session.get(Dispute, message.dispute_id)
+            assert followed is not None
+            first = session.scalar(
+                select(Message.id).where(Message.dispute_id == followed.id).order_by(Message.id)
+            )
+            outcome = "opened" if first == message.id else "threaded"
+            dispute = followed
     record = MailMessage(
         message_id=mail.message_id,
         dispute_id=dispute.id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 import smtplib
+import ssl
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -221,7 +222,8 @@ def send_due_mail(
             try:
                 with smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout) as client:
                     if smtp.starttls:
-                        client.starttls()
+                        # smtplib's default context checks nothing: verify the server.
+                        client.starttls(context=ssl.create_default_context())
                     if smtp.username and smtp.password:
                         client.login(smtp.username, smtp.password)
                     client.send_message(build_email(row, smtp, now))

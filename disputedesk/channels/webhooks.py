@@ -42,6 +42,8 @@ _KIND_TO_EVENTS: dict[str, tuple[str, ...]] = {
     "dispute.updated": ("dispute.updated",),
     "dispute.assigned": ("dispute.updated",),
     "dispute.reopened": ("dispute.updated",),
+    "dispute.followed_up": ("dispute.updated",),
+    "dispute.linked": ("dispute.updated",),
     "dispute.status_changed": ("dispute.updated",),
     "dispute.escalated": ("dispute.escalated",),
     "survey.completed": ("survey.completed",),

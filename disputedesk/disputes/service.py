@@ -26,6 +26,7 @@ from disputedesk.disputes.lifecycle import (
 from disputedesk.disputes.models import Dispute, DisputeEvent, Message, Offer
 from disputedesk.disputes.playbook import playbook_progress
 from disputedesk.disputes.reading import read_customer_message
+from disputedesk.disputes.reopening import latest_follow_up, link_follow_up, reopen
 from disputedesk.disputes.schemas import (
     AssignRequest,
     DisputeCreate,
@@ -358,8 +359,13 @@ def add_message(
     now: datetime,
     coach_report: dict[str, Any] | None = None,
 ) -> Message:
-    """Add a message; a customer's words are analysed, card numbers are masked before storing."""
+    """Add a message; a customer's words are analysed, card numbers are masked before storing.
+
+    Every channel's customer message comes through here: on a resolved dispute it reopens it;
+    on a closed one it goes to the dispute's open follow-up, or opens one linked to it."""
     dispute = get_dispute(session=session, dispute_id=dispute_id)
+    if data.direction == "inbound" and dispute.status == "closed":
+        return _to_follow_up(session=session, closed=dispute, data=data, actor=actor, now=now)
     body = mask_card_numbers(data.body)
     analysis: dict[str, Any] | None = None
     if data.direction == "inbound":
@@ -385,6 +391,16 @@ def add_message(
     if analysis is not None:
         _apply_analysis(dispute, message, analysis)
     dispute.updated_at = now
+    if data.direction == "inbound" and dispute.status == "resolved":
+        # The customer says it is not over: a fresh SLA clock, and the outcome no longer stands.
+        reopen(
+            session=session,
+            dispute=dispute,
+            actor=actor,
+            now=now,
+            reason="the customer replied after the dispute was resolved",
+            details={"message_id": message.id, "channel": message.channel},
+        )
     record_event(
         session=session,
         dispute_id=dispute.id,
@@ -412,6 +428,43 @@ def add_message(
         refresh_sla(session=session, dispute=dispute, now=now)
     session.flush()
     return message
+
+
+def _to_follow_up(
+    *, session: Session, closed: Dispute, data: MessageCreate, actor: Actor, now: datetime
+) -> Message:
+    """A customer's message on a closed dispute: into its open follow-up, or a new linked one.
+
+    A closed dispute keeps its outcome (and its place in the analytics); what the customer
+    raises now is worked as a new dispute that links back to it, as helpdesks do with follow-ups."""
+    tip = latest_follow_up(session=session, dispute=closed)
+    if tip.status != "closed":
+        return add_message(session=session, dispute_id=tip.id, data=data, actor=actor, now=now)
+    follow_up = open_dispute(
+        session=session,
+        data=DisputeCreate.model_validate(
+            {
+                "customer_id": tip.customer_id,
+                "order_id": tip.order_id,
+                "channel": data.channel or tip.channel,
+                "subject": tip.subject,
+                "description": data.body,
+                "currency": tip.currency,
+                "tags": ["follow-up"],
+            }
+        ),
+        actor=actor,
+        now=now,
+    )
+    link_follow_up(session=session, closed=tip, follow_up=follow_up, actor=actor, now=now)
+    session.flush()
+    first = session.scalar(
+        select(Message).where(Message.dispute_id == follow_up.id).order_by(Message.id).limit(1)
+    )
+    assert first is not None  # open_dispute stores the description as the first message
+    if data.author_name:
+        first.author_name = mask_card_numbers(data.author_name)
+    return first
 
 
 def list_messages(*, session: Session, dispute_id: int) -> list[Message]:

@@ -14,6 +14,7 @@ from disputedesk.channels.outbox import queue_notice_email
 from disputedesk.config import get_settings
 from disputedesk.disputes.events import record_event
 from disputedesk.disputes.models import Dispute, DisputeEvent
+from disputedesk.disputes.reopening import reopen
 from disputedesk.errors import Conflict, NotFound
 from disputedesk.workflow.jobs import enqueue, handler
 from disputedesk.workflow.models import Job, Notification, Survey
@@ -150,25 +151,13 @@ def answer_survey(
 
 def _reopen_for_supervisor(session: Session, dispute: Dispute, rating: int, now: datetime) -> None:
     if dispute.status in ("resolved", "closed"):
-        record_event(
+        reopen(
             session=session,
-            dispute_id=dispute.id,
-            kind="dispute.reopened",
+            dispute=dispute,
             actor=SYSTEM,
             now=now,
-            before={"status": dispute.status},
-            after={
-                "status": "investigating",
-                "reason": f"customer rated the resolution {rating}/5",
-            },
+            reason=f"customer rated the resolution {rating}/5",
         )
-        dispute.status = "investigating"
-        dispute.outcome = None
-        dispute.root_cause = None
-        dispute.resolved_at = None
-        dispute.closed_at = None
-        dispute.version += 1
-        dispute.updated_at = now
     if dispute.escalation_level == "none":
         record_event(
             session=session,

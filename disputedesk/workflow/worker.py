@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import imaplib
 import logging
 import os
 import socket
@@ -74,8 +75,10 @@ def run_pending(
     if imap is not None and _imap_due(now):
         try:
             done += sum(poll_imap(imap, factory, lambda: now).values())
-        except OSError as exc:  # the mailbox is away: try again at the next poll
-            log.warning("IMAP poll failed: %s", type(exc).__name__)
+        except (OSError, imaplib.IMAP4.error) as exc:
+            # The mailbox is away or refuses the login: log it, try again at the next poll, and
+            # still send mail, webhooks and due jobs in this pass.
+            log.warning("IMAP poll failed: %s: %s", type(exc).__name__, exc)
     if os.environ.get("DISPUTEDESK_SMTP_HOST"):
         done += send_due_mail(factory, SmtpSettings.from_env(), now).sent
     done += deliver_due_webhooks(factory, now).handled

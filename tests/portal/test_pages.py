@@ -97,6 +97,37 @@ def test_a_reply_resumes_a_dispute_awaiting_the_customer(portal: Portal, clock: 
     assert "Being looked into" in shown.text
 
 
+def test_a_reply_on_a_resolved_dispute_reopens_it(portal: Portal, clock: Clock) -> None:
+    alice = portal.holder()
+    d = alice.dispute_id
+    resolved = portal.api.post(
+        f"/api/v1/disputes/{d}/transitions",
+        json={
+            "to": "resolved",
+            "version": portal.dispute(d)["version"],
+            "outcome": "remedied",
+            "root_cause": "product_quality",
+            "send_survey": False,
+            "no_survey_reason": "test",
+        },
+    )
+    assert resolved.status_code == 200, resolved.text
+    clock.advance(days=10)
+    page = f"{alice.path}/disputes/{d}"
+    sent = portal.post(page, f"{page}/messages", {"body": "The new jug cracked as well."})
+    assert sent.status_code == 303
+    after = portal.dispute(d)
+    assert (after["status"], after["outcome"], after["sla_breached"]) == (
+        "investigating",
+        None,
+        False,
+    )
+    reopened = [e for e in portal.events(d) if e["kind"] == "dispute.reopened"]
+    assert len(reopened) == 1
+    assert (reopened[0]["actor_kind"], reopened[0]["after"]["channel"]) == ("customer", "web")
+    assert "Being looked into" in portal.web.get(sent.headers["location"]).text
+
+
 def test_an_empty_reply_is_refused_next_to_the_box(portal: Portal) -> None:
     alice = portal.holder()
     page = f"{alice.path}/disputes/{alice.dispute_id}"

@@ -110,6 +110,7 @@ MATRIX: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", "/api/v1/chargebacks/{chargeback_id}/outcome"): SUPERVISOR,
     ("GET", "/api/v1/disputes/{dispute_id}/evidence"): STAFF,
     ("GET", "/api/v1/disputes/{dispute_id}/evidence.html"): STAFF,
+    ("GET", "/api/v1/disputes/{dispute_id}/evidence.pdf"): STAFF,
     ("GET", "/api/v1/reports"): STAFF,
     ("GET", "/api/v1/reports/{name}"): SUPERVISOR,  # called with a per-agent report
     ("GET", "/api/v1/surveys/{token}"): TOKEN,
