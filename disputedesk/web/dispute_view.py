@@ -27,6 +27,7 @@ NOTICES = {
     "reply": "Your reply was sent to the customer.",
     "note": "Your internal note was added.",
     "transition": "The status was changed.",
+    "resolve": "The dispute was resolved; the follow-up and survey are scheduled.",
     "assign": "The assignment was saved.",
     "escalate": "The escalation was saved.",
     "offer": "The offer was recorded and can now be put to the customer.",
