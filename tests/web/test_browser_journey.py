@@ -290,8 +290,9 @@ def test_a_dispute_from_the_portal_through_the_desk_to_the_survey(
         assert _survey_answered(server, dispute_id) != [None]
         shot(customer, "journey-10-survey-sent")
 
-        # A supervisor opens the dispute: the rating and every step are in its history.
+        # A supervisor opens the dispute: the rating is in its header, every step in its history.
         sign_in(boss, "sup1", f"/desk/disputes/{dispute_id}")
+        expect(boss.locator("#customer-rating")).to_have_text("4/5 Quick and fair, thank you.")
         history = boss.locator(".history tbody tr")
         expect(history.filter(has_text="survey.completed")).to_contain_text("rating")
         expect(history.filter(has_text="survey.completed")).to_contain_text("4")

@@ -131,6 +131,45 @@ def test_an_approval_without_a_reason_is_explained_next_to_the_reason(
     error_next_to(response.text, f"approval-{offer['id']}-reason")
 
 
+def test_a_decision_that_is_neither_is_explained_at_the_buttons(boss: Desk, desk: Desk) -> None:
+    dispute = _dispute(desk)
+    offer = desk.api.post(
+        f"/api/v1/disputes/{dispute['id']}/offers",
+        json={"remedy": "refund_full", "amount_minor": 12999},
+    ).json()
+    response = boss.post(f"/desk/approvals/{offer['id']}", {"decision": "", "reason": "ok"})
+    assert response.status_code == 422
+    error_next_to(response.text, f"approval-{offer['id']}-decision", group=True)
+
+
+def test_an_illegal_move_is_explained_at_the_status_buttons(desk: Desk) -> None:
+    dispute = _dispute(desk)
+    response = desk.post(
+        f"/desk/disputes/{dispute['id']}/transition", {"to": "closed", "version": "1"}
+    )
+    assert response.status_code == 409
+    assert "may move to" in error_next_to(response.text, "transition-to", group=True)
+
+
+def test_an_answer_that_is_neither_is_explained_at_the_answer_buttons(desk: Desk) -> None:
+    dispute = _dispute(desk)
+    offer = desk.api.post(
+        f"/api/v1/disputes/{dispute['id']}/offers",
+        json={"remedy": "refund_partial", "amount_minor": 2000},
+    ).json()
+    assert offer["status"] == "offered"
+    response = desk.post(
+        f"/desk/disputes/{dispute['id']}/offers/{offer['id']}/answer", {"accept": "maybe"}
+    )
+    assert response.status_code == 422
+    error_next_to(
+        response.text,
+        f"answer-{offer['id']}-buttons",
+        error_id=f"answer-{offer['id']}-accept-error",
+        group=True,
+    )
+
+
 @pytest.mark.parametrize(
     ("username", "password", "fields"),
     [("", "", ["username", "password"]), ("agent1", "", ["password"]), ("  ", "x", ["username"])],
@@ -180,7 +219,7 @@ def survey_link(
     clock: Clock,
     session_factory: sessionmaker[Session],
     monkeypatch: pytest.MonkeyPatch,
-) -> Iterator[str]:
+) -> Iterator[tuple[int, str]]:
     """A resolved dispute's survey link, made by the due follow-up as the worker makes it."""
     monkeypatch.setenv("DISPUTEDESK_SECRET_KEY", "form-errors-secret-" + "s" * 20)
     get_settings.cache_clear()
@@ -195,17 +234,33 @@ def survey_link(
     clock.now = due
     run_pending(session_factory, now=clock.now, worker="test")
     events = api.get(f"/api/v1/disputes/{dispute['id']}/events").json()["items"]
-    yield next(e["after"]["link"] for e in events if e["kind"] == "follow_up.sent")
+    yield dispute["id"], next(e["after"]["link"] for e in events if e["kind"] == "follow_up.sent")
     get_settings.cache_clear()
 
 
 def test_a_survey_without_a_rating_says_so_next_to_the_ratings_and_keeps_the_comment(
-    web: TestClient, survey_link: str
+    web: TestClient, survey_link: tuple[int, str]
 ) -> None:
-    response = web.post(survey_link, data={"comment": "Friendly & quick"})
+    _, link = survey_link
+    response = web.post(link, data={"comment": "Friendly & quick"})
     assert response.status_code == 422
-    assert error_next_to(response.text, "rating") == "Choose a rating from 1 to 5."
+    assert error_next_to(response.text, "rating", group=True) == "Choose a rating from 1 to 5."
+    assert response.text.count('aria-invalid="true"') == 5  # each of the five ratings
     assert "Friendly &amp; quick</textarea>" in response.text
-    assert (
-        web.get("/api/v1" + survey_link.replace("/survey/", "/surveys/")).json()["rating"] is None
-    )
+    assert web.get("/api/v1" + link.replace("/survey/", "/surveys/")).json()["rating"] is None
+
+
+def test_the_customers_rating_shows_in_the_dispute_header(
+    web: TestClient, staff: dict[str, StaffMember], survey_link: tuple[int, str]
+) -> None:
+    dispute_id, link = survey_link
+    sign_in(web, staff["supervisor"].username)  # the clock moved on: a fresh session
+    before = web.get(f"/desk/disputes/{dispute_id}")
+    assert before.status_code == 200
+    assert 'id="dispute-title"' in before.text
+    assert 'id="customer-rating"' not in before.text
+    sent = web.post(link, data={"rating": "4", "comment": "Kind <b>and</b> quick"})
+    assert sent.status_code == 200
+    page = Elements()
+    page.feed(web.get(f"/desk/disputes/{dispute_id}").text)
+    assert page.text["customer-rating"].split() == ["4/5", "Kind", "<b>and</b>", "quick"]
