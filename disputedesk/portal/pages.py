@@ -41,14 +41,32 @@ class FormRefused(Exception):
     """A portal form without a valid form token, or sent from another site."""
 
 
+class FieldsInvalid(Invalid):
+    """Several fields of one form are wrong: each gets its own message, next to it."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        field, message = next(iter(errors.items()))
+        super().__init__(message, field=field)
+        self.errors = errors
+
+
 def _parse(model: type[BaseModel], **fields: Any) -> Any:
-    """Validate form fields with a schema; the first problem becomes Invalid on its field."""
+    """Validate form fields with a schema; every field with a problem gets its message."""
     try:
         return model.model_validate(fields)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = str(first["loc"][0]) if first["loc"] else ""
-        raise Invalid(FIELD_HELP.get(field, "Please check this field."), field=field) from exc
+        errors: dict[str, str] = {}
+        for problem in exc.errors():
+            field = str(problem["loc"][0]) if problem["loc"] else "form"
+            errors.setdefault(field, FIELD_HELP.get(field, "Please check this field."))
+        raise FieldsInvalid(errors) from exc
+
+
+def _field_errors(exc: DomainError) -> dict[str, str]:
+    """A refusal as messages by field ("form" for one about the whole form)."""
+    if isinstance(exc, FieldsInvalid):
+        return exc.errors
+    return {exc.field or "form": exc.message}
 
 
 def _check_form(request: Request, access: PortalAccess, token: str) -> None:
@@ -221,7 +239,7 @@ def file_dispute(
                 session,
                 token,
                 access,
-                errors={exc.field or "form": exc.message},
+                errors=_field_errors(exc),
                 typed=typed,
             )
         return render(request, "portal_new.html", context, status_code=exc.status)
@@ -311,7 +329,8 @@ def answer_offer(
             request,
             token,
             dispute_id,
-            errors={f"offer-{offer_id}": exc.message},
+            # A note that is too long is shown under the note; anything else on the offer.
+            errors={f"offer-{offer_id}" + ("-note" if exc.field == "note" else ""): exc.message},
             typed={f"offer-{offer_id}": note},
             status_code=exc.status,
         )

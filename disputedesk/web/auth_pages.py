@@ -33,13 +33,25 @@ def home(request: Request) -> RedirectResponse:
 
 
 def _login_page(
-    request: Request, *, next_target: str, username: str = "", error: str = "", status: int = 200
+    request: Request,
+    *,
+    next_target: str,
+    username: str = "",
+    error: str = "",
+    field_errors: dict[str, str] | None = None,
+    status: int = 200,
 ) -> HTMLResponse:
     token = new_login_csrf()
     response = render(
         request,
         "login.html",
-        {"next": next_target, "username": username, "error": error, "login_csrf": token},
+        {
+            "next": next_target,
+            "username": username,
+            "error": error,
+            "field_errors": field_errors or {},
+            "login_csrf": token,
+        },
         status_code=status,
     )
     response.set_cookie(
@@ -80,6 +92,18 @@ def login(
             username=username,
             error="The sign-in form expired. Please try again.",
             status=403,
+        )
+    missing = {
+        name: text
+        for name, value, text in (
+            ("username", username.strip(), "Enter your username."),
+            ("password", password, "Enter your password."),
+        )
+        if not value
+    }
+    if missing:  # nothing was tried, so nothing counts against the rate limit
+        return _login_page(
+            request, next_target=target, username=username, field_errors=missing, status=422
         )
     at = now(request)
     hours: int = request.app.state.settings.session_hours

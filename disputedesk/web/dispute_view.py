@@ -27,6 +27,7 @@ NOTICES = {
     "reply": "Your reply was sent to the customer.",
     "note": "Your internal note was added.",
     "transition": "The status was changed.",
+    "resolve": "The dispute was resolved; the follow-up and survey are scheduled.",
     "assign": "The assignment was saved.",
     "escalate": "The escalation was saved.",
     "offer": "The offer was recorded and can now be put to the customer.",
@@ -183,6 +184,15 @@ def sla_clocks(detail: DisputeDetail, now: datetime) -> list[SlaClock]:
     return [SlaClock(name, due, due is not None and due < now) for name, due in clocks]
 
 
+@dataclass(frozen=True)
+class SurveyAnswerView:
+    """What the customer answered in a follow-up survey."""
+
+    rating: int
+    comment: str
+    answered_at: datetime
+
+
 @dataclass
 class DisputePage:
     """Everything the dispute page renders."""
@@ -220,6 +230,23 @@ class DisputePage:
     def conflict(self) -> bool:
         """Whether a form was refused because the dispute had changed."""
         return any(f.conflict for f in self.forms.values())
+
+    @property
+    def survey_answers(self) -> list[SurveyAnswerView]:
+        """The customer's answers to this dispute's surveys, newest first (from its history)."""
+        answers = []
+        for view in self.events:
+            after = view.event.after or {}
+            if view.event.kind == "survey.completed" and isinstance(after.get("rating"), int):
+                comment = after.get("comment")
+                answers.append(
+                    SurveyAnswerView(
+                        after["rating"],
+                        comment if isinstance(comment, str) else "",
+                        view.event.created_at,
+                    )
+                )
+        return answers
 
     @property
     def assignee_name(self) -> str:

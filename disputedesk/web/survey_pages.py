@@ -53,6 +53,7 @@ def submit_survey(
                 "done": False,
                 "error": "",
                 "field_error": "Choose a rating from 1 to 5.",
+                "comment": comment,  # what they wrote is kept
             },
             status_code=422,
         )

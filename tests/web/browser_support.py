@@ -39,6 +39,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+# Signs customer links and survey links; tests that need them set DISPUTEDESK_SECRET_KEY to it.
+SECRET = "browser-secret-" + "x" * 32
 # Sets a flag and opens a dialog if it ever runs; the browser test fails on either.
 XSS_PAYLOAD = (
     "<script>window.__xss = 1; alert('xss')</script>"
@@ -75,6 +77,7 @@ class Seeded:
     threat_id: int
     xss_id: int
     clock: Clock
+    factory: sessionmaker[Session]
 
 
 def _free_port() -> int:
@@ -168,7 +171,7 @@ def live_server(tmp_path: Path) -> Iterator[Seeded]:
     factory = make_session_factory(engine)
     clock = Clock(datetime(2026, 11, 2, 9, 0, tzinfo=UTC))
     threat_id, xss_id = _seed(factory, clock)
-    settings = Settings(data_dir=tmp_path, secret_key="browser-secret-" + "x" * 32)
+    settings = Settings(data_dir=tmp_path, secret_key=SECRET)
     app = web_app(settings, factory, clock)
     port = _free_port()
     server = uvicorn.Server(
@@ -182,7 +185,7 @@ def live_server(tmp_path: Path) -> Iterator[Seeded]:
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
     try:
-        yield Seeded(f"http://127.0.0.1:{port}", "agent1", threat_id, xss_id, clock)
+        yield Seeded(f"http://127.0.0.1:{port}", "agent1", threat_id, xss_id, clock, factory)
     finally:
         server.should_exit = True
         thread.join(timeout=10)
@@ -214,3 +217,21 @@ def recording_tab(browser: Any, base_url: str) -> Iterator[Any]:
     tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
     yield tab
     context.close()
+
+
+def shot(tab: Any, name: str) -> Path:
+    """A full-page screenshot in the artifacts folder."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    # caret="initial": hiding the caret injects a <style>, which the CSP (rightly) blocks.
+    tab.screenshot(path=str(path), full_page=True, caret="initial")
+    return path
+
+
+def sign_in(tab: Any, username: str, target: str) -> None:
+    """Open `target`, get sent to the sign-in form, sign in, and land back on `target`."""
+    tab.goto(target)
+    tab.get_by_label("Username").fill(username)
+    tab.get_by_label("Password").fill(PASSWORD)
+    tab.get_by_role("button", name="Sign in").click()
+    tab.wait_for_url(f"**{target}")

@@ -15,6 +15,8 @@ from tests.web.browser_support import (
     live_server,
     recording_tab,
     require_browser,
+    shot,
+    sign_in,
 )
 
 pytestmark = pytest.mark.browser
@@ -49,14 +51,6 @@ def page(browser: Any, server: Seeded) -> Iterator[Any]:
         yield tab
 
 
-def _shot(tab: Any, name: str) -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    # caret="initial": hiding the caret injects a <style>, which the CSP (rightly) blocks.
-    tab.screenshot(path=str(path), full_page=True, caret="initial")
-    return path
-
-
 def _part(tab: Any, selector: str, name: str) -> Path:
     """A screenshot of one region, legible at full size."""
     ARTIFACTS.mkdir(exist_ok=True)
@@ -65,21 +59,13 @@ def _part(tab: Any, selector: str, name: str) -> Path:
     return path
 
 
-def _sign_in(tab: Any, username: str, target: str) -> None:
-    tab.goto(target)
-    tab.get_by_label("Username").fill(username)
-    tab.get_by_label("Password").fill("correct horse battery")
-    tab.get_by_role("button", name="Sign in").click()
-    tab.wait_for_url(f"**{target}")
-
-
 def _real_errors(tab: Any) -> list[str]:
     # Chromium logs every 4xx; a 422 is a refused form the page shows, not a failure.
     return [e for e in tab.errors if "status of 422" not in e]
 
 
 def test_the_coach_reports_as_the_agent_types(page: Any, server: Seeded) -> None:
-    _sign_in(page, "agent1", f"/desk/disputes/{server.threat_id}")
+    sign_in(page, "agent1", f"/desk/disputes/{server.threat_id}")
     page.evaluate("window.__stayed = true")
     assert page.locator("#coach-report .coach-empty").is_visible()
     page.locator("#reply-body").click()
@@ -90,19 +76,19 @@ def test_the_coach_reports_as_the_agent_types(page: Any, server: Seeded) -> None
     assert page.evaluate("document.activeElement.id") == "reply-body"  # typing goes on
     assert page.locator(".coach-findings .finding-blame").is_visible()
     assert "should have read the instructions" in page.locator(".coach-findings").inner_text()
-    _shot(page, "coach-live-fail")
+    shot(page, "coach-live-fail")
     _part(page, "#reply-workspace", "coach-panel-fail")
     page.locator("#reply-body").fill("")
     page.locator("#reply-body").click()
     page.keyboard.type(BETTER)
     page.locator("#coach-verdict.coach-pass").wait_for()
     assert page.evaluate("window.__stayed") is True
-    _shot(page, "coach-live-pass")
+    shot(page, "coach-live-pass")
     assert _real_errors(page) == []
 
 
 def test_draft_a_reply_fills_the_editor_in_one_click(page: Any, server: Seeded) -> None:
-    _sign_in(page, "agent1", f"/desk/disputes/{server.threat_id}")
+    sign_in(page, "agent1", f"/desk/disputes/{server.threat_id}")
     page.evaluate("window.__stayed = true")
     page.get_by_label("Tone").select_option("formal")
     page.get_by_role("button", name="Draft a reply").click()
@@ -112,7 +98,7 @@ def test_draft_a_reply_fills_the_editor_in_one_click(page: Any, server: Seeded) 
     assert page.locator("#coach-verdict").is_visible()
     assert page.get_by_label("Tone").input_value() == "formal"
     assert page.evaluate("window.__stayed") is True
-    _shot(page, "coach-draft")
+    shot(page, "coach-draft")
     _part(page, "#reply-workspace", "coach-panel-draft")
     assert _real_errors(page) == []
 
@@ -120,7 +106,7 @@ def test_draft_a_reply_fills_the_editor_in_one_click(page: Any, server: Seeded) 
 def test_an_offer_above_authority_is_approved_by_a_supervisor(
     browser: Any, page: Any, server: Seeded
 ) -> None:
-    _sign_in(page, "agent1", f"/desk/disputes/{server.threat_id}")
+    sign_in(page, "agent1", f"/desk/disputes/{server.threat_id}")
     assert page.locator("#remedy-refund_full .remedy-yes").is_visible()
     assert page.locator("#remedy-replacement .remedy-no").is_visible()
     page.get_by_label("Remedy", exact=True).select_option("refund_full")
@@ -129,30 +115,30 @@ def test_an_offer_above_authority_is_approved_by_a_supervisor(
     page.locator("#offer-amount-error").wait_for()
     assert "returns-30-days" in page.locator("#offer-amount-error").inner_text()
     page.wait_for_function("document.activeElement.id === 'offer-amount'", timeout=3000)
-    _shot(page, "remedies-refused")
+    shot(page, "remedies-refused")
     page.get_by_label("Amount (USD)").fill("129.99")
     page.get_by_role("button", name="Make the offer").click()
     page.get_by_text("it now waits for approval by a supervisor").wait_for()
     assert page.locator(".offer-pending_approval").is_visible()
     page.locator("#remedy-refund_full summary").click()
     assert page.locator("#remedy-refund_full .clause").is_visible()
-    _shot(page, "remedies-pending")
+    shot(page, "remedies-pending")
     _part(page, "#remedies", "remedies-panel")
     assert _real_errors(page) == []
 
     context = browser.new_context(base_url=server.base_url, viewport={"width": 1360, "height": 900})
     boss = context.new_page()
     try:
-        _sign_in(boss, "sup1", "/desk/approvals")
+        sign_in(boss, "sup1", "/desk/approvals")
         assert boss.get_by_role("link", name="Approvals").is_visible()
         item = boss.locator(".approval").first
         assert "Blender arrived broken" in item.inner_text()
         assert "returns-30-days" in item.inner_text()
-        _shot(boss, "approvals")
+        shot(boss, "approvals")
         item.get_by_role("button", name="Approve").click()
         boss.locator(".approval .field-error").wait_for()
         boss.wait_for_function("document.activeElement.name === 'reason'", timeout=3000)
-        _shot(boss, "approvals-reason-required")
+        shot(boss, "approvals-reason-required")
         boss.locator(".approval textarea").fill("Gold customer, second fault")
         boss.locator(".approval").get_by_role("button", name="Approve").click()
         boss.get_by_text("The offer was approved").wait_for()
@@ -165,12 +151,12 @@ def test_an_offer_above_authority_is_approved_by_a_supervisor(
     offered.wait_for()
     offered.get_by_role("button", name="Customer accepted").click()
     page.locator(".offer-accepted").wait_for()
-    _shot(page, "remedies-accepted")
+    shot(page, "remedies-accepted")
     assert _real_errors(page) == []
 
 
 def test_boards_and_notifications(browser: Any, page: Any, server: Seeded) -> None:
-    _sign_in(page, "agent1", f"/desk/disputes/{server.xss_id}")
+    sign_in(page, "agent1", f"/desk/disputes/{server.xss_id}")
     page.get_by_label("Level").select_option("manager")
     page.get_by_label("Reason", exact=True).fill("Customer asks for a manager")
     page.get_by_role("button", name="Save escalation").click()
@@ -179,27 +165,27 @@ def test_boards_and_notifications(browser: Any, page: Any, server: Seeded) -> No
     page.wait_for_url("**/desk/sla")
     assert page.get_by_role("heading", name="SLA board").is_visible()
     assert page.locator(".sla-board tbody tr").count() >= 2
-    _shot(page, "sla-board")
+    shot(page, "sla-board")
     page.get_by_role("link", name="Escalations").click()
     page.wait_for_url("**/desk/escalations")
     assert page.locator(f"#escalation-row-{server.xss_id}").is_visible()
     assert page.evaluate("window.__xss") is None
-    _shot(page, "escalations")
+    shot(page, "escalations")
     assert page.get_by_role("link", name="Approvals").count() == 0
     page.goto(f"/desk/disputes/{server.threat_id}")
     assert page.get_by_role("heading", name="SLA").is_visible()
-    _shot(page, "dispute-sla")
+    shot(page, "dispute-sla")
     _part(page, ".dispute-header", "dispute-sla-header")
     assert _real_errors(page) == []
 
     context = browser.new_context(base_url=server.base_url, viewport={"width": 1360, "height": 900})
     boss = context.new_page()
     try:
-        _sign_in(boss, "sup1", "/desk/sla")
+        sign_in(boss, "sup1", "/desk/sla")
         count = int(boss.locator("#notification-count").inner_text())
         boss.locator("#notifications-link").click()
         boss.wait_for_url("**/desk/notifications")
         assert boss.locator(".notification").count() == count
-        _shot(boss, "notifications")
+        shot(boss, "notifications")
     finally:
         context.close()

@@ -167,6 +167,7 @@ def test_resolving_without_outcome_and_root_cause_is_explained_on_the_form(desk:
     assert ok.status_code == 303
     detail = _detail(desk, dispute["id"])
     assert (detail["status"], detail["outcome"]) == ("resolved", "remedied")
+    assert "The dispute was resolved" in desk.client.get(ok.headers["location"]).text
 
 
 def test_a_stale_version_shows_the_conflict_and_keeps_what_was_typed(desk: Desk) -> None:
