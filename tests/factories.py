@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from disputedesk.channels.models import OutboxMail
 
 _seq = itertools.count(1)
 
@@ -58,3 +63,16 @@ def make_dispute(
     assert response.status_code == 201, response.text
     data: dict[str, Any] = response.json()
     return data
+
+
+def survey_link_sent(factory: sessionmaker[Session], dispute_id: int) -> str:
+    """The survey link (path) in the newest survey email the customer of a dispute was sent."""
+    with factory() as s:
+        bodies = s.scalars(
+            select(OutboxMail.body)
+            .where(OutboxMail.dispute_id == dispute_id)
+            .order_by(OutboxMail.id.desc())
+        ).all()
+    links = [m.group() for b in bodies if (m := re.search(r"/survey/[A-Za-z0-9_.\-]+", b))]
+    assert links, "no survey email was queued"
+    return links[0]

@@ -90,7 +90,8 @@ def run_follow_up(session: Session, job: Job, now: datetime) -> None:
         kind="follow_up.sent",
         actor=SYSTEM,
         now=now,
-        after={"survey_id": survey.id, "link": link},
+        # Not the link: whoever holds it can answer as the customer, and staff read the history.
+        after={"survey_id": survey.id, "expires_at": survey.expires_at.isoformat()},
     )
     queue_notice_email(
         session=session,

@@ -14,7 +14,7 @@ from disputedesk.config import get_settings
 from disputedesk.workflow.models import Job
 from disputedesk.workflow.worker import run_pending
 from tests.conftest import Clock, StaffMember
-from tests.factories import make_customer, make_dispute, make_order
+from tests.factories import make_customer, make_dispute, make_order, survey_link_sent
 from tests.web.conftest import Desk, csrf_of, sign_in
 from tests.web.form_checks import Elements, error_next_to
 
@@ -233,8 +233,7 @@ def survey_link(
     assert due is not None
     clock.now = due
     run_pending(session_factory, now=clock.now, worker="test")
-    events = api.get(f"/api/v1/disputes/{dispute['id']}/events").json()["items"]
-    yield dispute["id"], next(e["after"]["link"] for e in events if e["kind"] == "follow_up.sent")
+    yield dispute["id"], survey_link_sent(session_factory, dispute["id"])
     get_settings.cache_clear()
 
 

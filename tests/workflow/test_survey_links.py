@@ -13,7 +13,7 @@ from disputedesk.config import get_settings
 from disputedesk.workflow.models import Job, Survey
 from disputedesk.workflow.worker import run_pending
 from tests.conftest import Clock
-from tests.factories import make_dispute
+from tests.factories import make_dispute, survey_link_sent
 
 
 @pytest.fixture(autouse=True)
@@ -43,9 +43,7 @@ def survey_link(
     assert due is not None
     clock.now = due
     run_pending(session_factory, now=clock.now, worker="test")
-    events = agent_client.get(f"/api/v1/disputes/{dispute['id']}/events").json()["items"]
-    link = next(e["after"]["link"] for e in events if e["kind"] == "follow_up.sent")
-    return dispute["id"], link
+    return dispute["id"], survey_link_sent(session_factory, dispute["id"])
 
 
 def test_opening_the_link_records_nothing(
