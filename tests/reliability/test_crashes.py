@@ -101,13 +101,19 @@ def test_killed_worker_leaves_every_job_done_exactly_once(
     log = tmp_path / "worker.log"
     kills: list[dict[str, Any]] = []
     killed_pids: list[int] = []
-    # Kill twice, and on until a kill has caught a job in hand (at most four kills).
-    while len(kills) < 2 or (len(kills) < 4 and not any(k["in_hand"] for k in kills)):
+    # Kill twice, and on until a kill has caught a job in hand (at most five kills).
+    while len(kills) < 2 or (len(kills) < 5 and not any(k["in_hand"] for k in kills)):
         before = _job_states(own_engine)["done"]
         if before >= JOBS - 20:
             break
         worker = _start_worker(env, log)
-        _wait(lambda b=before: _job_states(own_engine)["done"] >= b + 15, 120, "jobs to run")
+
+        def busy(done_before: int = before) -> bool:
+            # Kill as soon as a job is seen claimed and unfinished: the worker is mid-job.
+            states = _job_states(own_engine)
+            return states["done"] >= done_before + 15 and states["running"] > 0
+
+        _wait(busy, 120, "jobs to run")
         os.kill(worker.pid, signal.SIGKILL)
         worker.wait()
         killed_pids.append(worker.pid)
