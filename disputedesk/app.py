@@ -12,7 +12,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -30,7 +31,11 @@ from disputedesk.customers.api import router as customers_router
 from disputedesk.db import make_engine, make_session_factory, utcnow
 from disputedesk.disputes.api import router as disputes_router
 from disputedesk.errors import DomainError
-from disputedesk.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from disputedesk.middleware import (
+    BodyLimitMiddleware,
+    PayloadTooLarge,
+    SecurityHeadersMiddleware,
+)
 from disputedesk.portal.api import router as portal_router
 from disputedesk.remedies.api import router as remedies_router
 from disputedesk.web import mount_web
@@ -38,6 +43,20 @@ from disputedesk.workflow.api import router as workflow_router
 
 log = logging.getLogger("disputedesk")
 _HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 401: "unauthorized"}
+
+
+MAX_LISTED_ERRORS = 50
+
+
+def _unreadable_body(cause: BaseException) -> str:
+    """Why a JSON body could not be read, in words (FastAPI says only 'error parsing')."""
+    if isinstance(cause, RecursionError):
+        return "the JSON body is nested too deeply"
+    if isinstance(cause, UnicodeDecodeError):
+        return "the body is not valid UTF-8"
+    if isinstance(cause, ValueError) and "digits" in str(cause):
+        return "a number in the JSON body has too many digits (at most 4300)"
+    return "the body could not be read as JSON"
 
 
 def _loc_text(loc: Sequence[Any]) -> str:
@@ -66,15 +85,20 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
         # Only where and why: the rejected input is not echoed (it may hold a card number).
+        # A body with thousands of bad keys gets the first ones listed and a count, not a
+        # multi-megabyte answer.
+        found = exc.errors()
         items = [
             {
                 "loc": [p if isinstance(p, int) else str(p) for p in err.get("loc", ())],
                 "msg": str(err.get("msg", "invalid")),
                 "type": str(err.get("type", "value_error")),
             }
-            for err in exc.errors()
+            for err in found[:MAX_LISTED_ERRORS]
         ]
         summary = "; ".join(f"{_loc_text(i['loc'])}: {i['msg']}" for i in items[:5])
+        if len(found) > 5:
+            summary += f" (and {len(found) - 5} more)"
         first = items[0]["loc"] if items else []
         field = _loc_text(first[1:] if first and first[0] in ("body", "query", "path") else first)
         return JSONResponse(
@@ -96,48 +120,60 @@ def _install_error_handlers(app: FastAPI) -> None:
             if methods:
                 headers["Allow"] = ", ".join(sorted(methods))
         detail = exc.detail if isinstance(exc.detail, str) else "request failed"
-        return JSONResponse(
-            {
-                "detail": detail,
-                "code": _HTTP_CODES.get(exc.status_code, "error"),
-                "field": None,
-                "errors": [],
-            },
-            status_code=exc.status_code,
-            headers=headers,
-        )
+        if isinstance(exc.__cause__, PayloadTooLarge):
+            # A body without a length that passed the limit while FastAPI was reading it.
+            limit = request.app.state.settings.max_body_bytes
+            return _error(413, f"request body is larger than {limit} bytes", "too_large")
+        if exc.status_code == 400 and exc.__cause__ is not None:
+            detail = _unreadable_body(exc.__cause__)
+        code = _HTTP_CODES.get(exc.status_code, "error")
+        return _error(exc.status_code, detail, code, headers=headers)
 
     @app.exception_handler(StaleDataError)
     async def stale(_request: Request, _exc: StaleDataError) -> JSONResponse:
-        return JSONResponse(
-            {
-                "detail": "someone changed this dispute at the same moment; reload and try again",
-                "code": "conflict",
-                "field": "version",
-            },
-            status_code=409,
+        return _error(
+            409,
+            "someone changed this dispute at the same moment; reload and try again",
+            "conflict",
+            field="version",
         )
 
     @app.exception_handler(OperationalError)
-    async def database_away(_request: Request, exc: OperationalError) -> JSONResponse:
-        log.error("database unavailable: %s", type(exc.orig).__name__ if exc.orig else "error")
-        return JSONResponse(
-            {
-                "detail": "the database is not reachable right now; try again shortly",
-                "code": "unavailable",
-                "field": None,
-            },
-            status_code=503,
-            headers={"Retry-After": "5"},
-        )
+    @app.exception_handler(SQLAlchemyTimeoutError)
+    async def database_away(_request: Request, exc: Exception) -> JSONResponse:
+        return _database_away(exc)
 
     @app.exception_handler(DBAPIError)
     async def database_error(_request: Request, exc: DBAPIError) -> JSONResponse:
+        if exc.connection_invalidated or isinstance(exc, InterfaceError):
+            return _database_away(exc)  # the connection dropped mid-request
         log.error("database error: %s", type(exc.orig).__name__ if exc.orig else "error")
-        return JSONResponse(
-            {"detail": "the request could not be stored", "code": "database_error", "field": None},
-            status_code=500,
-        )
+        return _error(500, "the request could not be stored", "database_error")
+
+
+def _error(
+    status: int,
+    detail: str,
+    code: str,
+    *,
+    field: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    """An answer in the API's one error shape."""
+    body: dict[str, object] = {"detail": detail, "code": code, "field": field, "errors": []}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _database_away(exc: Exception) -> JSONResponse:
+    """503 while the database cannot be reached (down, restarting, pool exhausted)."""
+    orig = getattr(exc, "orig", None)
+    log.error("database unavailable: %s", type(orig or exc).__name__)
+    return _error(
+        503,
+        "the database is not reachable right now; try again shortly",
+        "unavailable",
+        headers={"Retry-After": "5"},
+    )
 
 
 def create_app(

@@ -6,6 +6,7 @@ import os
 import secrets
 import signal
 import threading
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -121,7 +122,12 @@ def _start_embedded_worker(settings: Settings) -> threading.Event | None:
     factory = make_session_factory(make_engine(settings.resolved_database_url()))
     thread = threading.Thread(
         target=run_worker,
-        kwargs={"factory": factory, "clock": utcnow, "stop": stop},
+        kwargs={
+            "factory": factory,
+            "clock": utcnow,
+            "stop": stop,
+            "lease": timedelta(seconds=settings.job_lease_seconds),
+        },
         name="disputedesk-worker",
         daemon=True,
     )
@@ -176,7 +182,8 @@ def worker(
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     console.print("worker running; stop with Ctrl-C or SIGTERM")
-    run_worker(factory, clock=utcnow, stop=stop, poll_seconds=poll)
+    lease = timedelta(seconds=settings.job_lease_seconds)
+    run_worker(factory, clock=utcnow, stop=stop, poll_seconds=poll, lease=lease)
 
 
 @app.command()

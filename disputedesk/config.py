@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     follow_up_business_days: int = Field(default=3, ge=0, le=60)
     survey_valid_days: int = Field(default=14, ge=1, le=365)
     embedded_worker: bool = True
+    # How long a job may stay claimed before another worker takes it over (its worker died).
+    job_lease_seconds: int = Field(default=300, ge=1)
 
     def resolved_database_url(self) -> str:
         """The database URL, defaulting to a SQLite file in the data directory."""

@@ -29,7 +29,7 @@ class PayloadTooLarge(Exception):
 
 
 async def _send_error(send: Send, status: int, detail: str, code: str) -> None:
-    body = json.dumps({"detail": detail, "code": code, "field": None}).encode()
+    body = json.dumps({"detail": detail, "code": code, "field": None, "errors": []}).encode()
     await send(
         {
             "type": "http.response.start",

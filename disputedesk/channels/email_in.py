@@ -187,7 +187,8 @@ def parse_mail(
     masked_raw, note = _masked_raw(raw, raw_limit)
 
     def reject(reason: str, message_id: str | None = None) -> Rejected:
-        return Rejected(reason[:500], digest, message_id, masked_raw, len(raw))
+        # A reason may quote the mail (an unknown charset name): it is masked like the rest.
+        return Rejected(mask_card_numbers(reason)[:500], digest, message_id, masked_raw, len(raw))
 
     if not raw.strip():
         return reject("empty message")

@@ -144,7 +144,8 @@ def load_mapping(path: Path) -> ImportMapping:
 def read_rows(path: Path, fmt: str) -> Iterator[tuple[int, dict[str, Any] | RowError]]:
     """Rows of a CSV (with header) or JSONL file with their first line number, or why not."""
     with path.open("rb") as handle:
-        text = io.TextIOWrapper(handle, encoding="utf-8", errors="surrogateescape", newline="")
+        # utf-8-sig: spreadsheets save CSV with a byte-order mark, which would rename column 1.
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="surrogateescape", newline="")
         if fmt == "jsonl":
             yield from _jsonl_rows(text)
         else:
@@ -348,7 +349,7 @@ def _tags(specs: list[TagSpec], row: dict[str, Any]) -> list[str]:
         if spec.values is not None:
             value = spec.values.get(value, "")
         elif value:
-            value = spec.prefix + _SLUG.sub("-", value.lower()).strip("-")
+            value = spec.prefix + _SLUG.sub("-", mask_card_numbers(value).lower()).strip("-")
         if value:
             tags.add(value[:40])
     return sorted(tags)

@@ -16,6 +16,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from disputedesk.actors import Actor
+from disputedesk.analysis import mask_card_numbers
 from disputedesk.channels.import_mapping import (
     ImportMapping,
     MappedDispute,
@@ -275,13 +276,14 @@ def mapped_rows(
     for line, row in read_rows(path, fmt):
         report.read += 1
         if isinstance(row, RowError):
-            report.rejected.append(RejectedRow(line, "", str(row)))
+            report.rejected.append(RejectedRow(line, "", mask_card_numbers(str(row))))
             continue
         try:
             yield map_row(mapping, row, line)
         except RowError as exc:
-            ref = str(row.get(mapping.external_id) or "")[:100]
-            report.rejected.append(RejectedRow(line, ref, str(exc)))
+            # Reasons quote the rejected value; the report is printed and written to a file.
+            ref = mask_card_numbers(str(row.get(mapping.external_id) or ""))[:100]
+            report.rejected.append(RejectedRow(line, ref, mask_card_numbers(str(exc))))
 
 
 def _batches(rows: Iterable[MappedDispute], size: int) -> Iterator[list[MappedDispute]]:

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session, sessionmaker
 
 from disputedesk.actors import Actor
+from disputedesk.analysis import mask_card_numbers
 from disputedesk.channels.email_in import Rejected as RejectedMail
 from disputedesk.channels.email_in import digest_of, parse_mail
 from disputedesk.channels.email_service import ingest_mail, quarantine
@@ -70,7 +71,7 @@ def ingest_one(*, factory: sessionmaker[Session], raw: bytes, source: str, now: 
         reason = getattr(exc, "message", None) or type(exc).__name__
         parsed = parse_mail(raw)
         rejected = RejectedMail(
-            reason=f"could not be stored: {reason}"[:500],
+            reason=mask_card_numbers(f"could not be stored: {reason}")[:500],
             digest=digest_of(raw),
             message_id=parsed.message_id,
             raw=parsed.raw,

@@ -68,11 +68,14 @@ def backoff(attempts: int) -> timedelta:
     return min(timedelta(minutes=2 ** max(attempts - 1, 0)), timedelta(hours=6))
 
 
-def claim(*, session: Session, now: datetime, worker: str) -> Job | None:
-    """Claim one due job for this worker, or None; concurrent workers never get the same job."""
+def claim(*, session: Session, now: datetime, worker: str, lease: timedelta = LEASE) -> Job | None:
+    """Claim one due job for this worker, or None; concurrent workers never get the same job.
+
+    A job left running longer than `lease` belongs to a worker that died: it is claimed again.
+    """
     ready = or_(
         Job.status == "pending",
-        (Job.status == "running") & (Job.claimed_at < now - LEASE),  # a crashed worker's job
+        (Job.status == "running") & (Job.claimed_at < now - lease),  # a crashed worker's job
     )
     query = select(Job.id).where(ready, Job.due_at <= now).order_by(Job.due_at, Job.id).limit(1)
     if session.get_bind().dialect.name == "postgresql":
@@ -91,17 +94,37 @@ def claim(*, session: Session, now: datetime, worker: str) -> Job | None:
     return session.get(Job, job_id, populate_existing=True)
 
 
-def run_one(factory: sessionmaker[Session], *, now: datetime, worker: str) -> bool:
-    """Claim and run one due job; False when nothing is due. A failure is retried later."""
+def _still_ours(session: Session, job_id: int, worker: str) -> Job | None:
+    """The job, locked, if this worker still holds its claim (another may have taken it over)."""
+    held = session.execute(
+        update(Job)
+        .where(Job.id == job_id, Job.status == "running", Job.claimed_by == worker)
+        .values(claimed_by=worker)
+    )
+    if held.rowcount != 1:  # type: ignore[attr-defined]
+        return None
+    return session.get(Job, job_id, populate_existing=True)
+
+
+def run_one(
+    factory: sessionmaker[Session], *, now: datetime, worker: str, lease: timedelta = LEASE
+) -> bool:
+    """Claim and run one due job; False when nothing is due. A failure is retried later.
+
+    The job's work and its `done` mark commit together, so a worker killed mid-job leaves
+    nothing behind but the claim, which another worker takes over once the lease has passed.
+    """
     with unit_of_work(factory) as session:
-        job = claim(session=session, now=now, worker=worker)
+        job = claim(session=session, now=now, worker=worker, lease=lease)
         if job is None:
             return False
         job_id, kind = job.id, job.kind
     try:
         with unit_of_work(factory) as session:
-            job = session.get(Job, job_id)
-            assert job is not None
+            job = _still_ours(session, job_id, worker)
+            if job is None:
+                log.warning("job %s was taken over by another worker; not run here", job_id)
+                return True
             run = HANDLERS.get(kind)
             if run is None:
                 raise LookupError(f"no handler for job kind '{kind}'")
@@ -112,8 +135,9 @@ def run_one(factory: sessionmaker[Session], *, now: datetime, worker: str) -> bo
     except Exception as exc:
         log.warning("job %s (%s) failed: %s", job_id, kind, type(exc).__name__)
         with unit_of_work(factory) as session:
-            job = session.get(Job, job_id)
-            assert job is not None
+            job = _still_ours(session, job_id, worker)
+            if job is None:
+                return True
             job.attempts += 1
             job.last_error = f"{type(exc).__name__}: {exc}"[:2000]
             job.status = "failed" if job.attempts >= MAX_ATTEMPTS else "pending"

@@ -21,7 +21,7 @@ from disputedesk.db import unit_of_work
 from disputedesk.disputes.lifecycle import OPEN_STATUSES
 from disputedesk.disputes.models import Dispute
 from disputedesk.workflow import followups  # noqa: F401 - registers the follow-up job handler
-from disputedesk.workflow.jobs import run_one
+from disputedesk.workflow.jobs import LEASE, run_one
 from disputedesk.workflow.triage import refresh_sla
 
 log = logging.getLogger("disputedesk.worker")
@@ -67,7 +67,12 @@ def _imap_due(now: datetime) -> bool:
 
 
 def run_pending(
-    factory: sessionmaker[Session], *, now: datetime, worker: str, limit: int = 100
+    factory: sessionmaker[Session],
+    *,
+    now: datetime,
+    worker: str,
+    limit: int = 100,
+    lease: timedelta = LEASE,
 ) -> int:
     """One pass: SLA clocks, the mailbox, due mail and webhooks, then up to `limit` due jobs."""
     done = sweep_sla(factory, now=now)
@@ -83,7 +88,7 @@ def run_pending(
         done += send_due_mail(factory, SmtpSettings.from_env(), now).sent
     done += deliver_due_webhooks(factory, now).handled
     for _ in range(limit):
-        if not run_one(factory, now=now, worker=worker):
+        if not run_one(factory, now=now, worker=worker, lease=lease):
             break
         done += 1
     return done
@@ -95,13 +100,14 @@ def run_worker(
     clock: Callable[[], datetime],
     stop: threading.Event,
     poll_seconds: float = 2.0,
+    lease: timedelta = LEASE,
 ) -> None:
     """Loop until `stop` is set; the job in hand is always finished first."""
     name = worker_name()
     log.info("worker %s started", name)
     while not stop.is_set():
         try:
-            busy = run_pending(factory, now=clock(), worker=name)
+            busy = run_pending(factory, now=clock(), worker=name, lease=lease)
         except Exception:
             log.exception("worker pass failed; retrying")
             busy = 0

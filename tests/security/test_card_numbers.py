@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, LargeBinary, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
 
@@ -30,6 +30,7 @@ from disputedesk.config import Settings, get_settings
 from disputedesk.db import make_session_factory
 from tests.conftest import PASSWORD, Clock, fresh_database
 from tests.factories import make_customer, make_dispute, make_order
+from tests.security.card_probes_channels import CHANNEL_NOT_STORED, CHANNEL_PROBES
 from tests.security.conftest import DEMO_NOW
 from tests.web.conftest import csrf_of, sign_in
 
@@ -438,6 +439,7 @@ PROBES: dict[str, Callable[[Ctx, str], None]] = {
     "error 413 oversize": _p_oversize_body,
     "error 415 not json": _p_not_json,
     "error 400 broken json": _p_bad_json,
+    **CHANNEL_PROBES,
 }
 # Probes that store nothing on purpose (read-only, refused, or answered with an error).
 NOT_STORED = {
@@ -453,6 +455,7 @@ NOT_STORED = {
     "error 413 oversize",
     "error 415 not json",
     "error 400 broken json",
+    *CHANNEL_NOT_STORED,
 }
 KNOWN_LEAKS: dict[str, str] = {}
 
@@ -498,9 +501,15 @@ def _stored(engine: Engine) -> bytes:
         return b"\n".join(parts)
     chunks: list[bytes] = []
     with engine.connect() as conn:
-        for table in inspect(conn).get_table_names():
+        inspector = inspect(conn)
+        for table in inspector.get_table_names():
             rows = conn.execute(text(f'SELECT t::text FROM "{table}" t')).scalars()
             chunks.extend(str(row).encode() for row in rows)
+            # Binary columns read as hex in a row's text: search their bytes too (attachments).
+            for column in inspector.get_columns(table):
+                if isinstance(column["type"], LargeBinary):
+                    blobs = conn.execute(text(f'SELECT "{column["name"]}" FROM "{table}"'))
+                    chunks.extend(bytes(b) for b in blobs.scalars() if b is not None)
     return b"\n".join(chunks)
 
 
@@ -551,7 +560,9 @@ def _run_probes(engine: Engine, tmp: Path) -> Evidence:
         root.removeHandler(collect)
         root.setLevel(old_level)
         sa_logger.setLevel(sa_old)
-    return Evidence(probes, _stored(engine), "\n".join(collect.lines).encode(), failures)
+    # What the commands printed counts as their log.
+    logged = [*collect.lines, *ctx.extras.get("outputs", [])]
+    return Evidence(probes, _stored(engine), "\n".join(logged).encode(), failures)
 
 
 def _url(engine: Engine) -> str:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from disputedesk.db import make_session_factory, unit_of_work
+from disputedesk.workflow import jobs
 from disputedesk.workflow.jobs import LEASE, claim, enqueue, handler, run_one
 from disputedesk.workflow.models import Job, Notification
 
@@ -97,3 +101,35 @@ def test_a_failing_job_is_retried_with_backoff_never_lost(own_engine: Engine) ->
     assert run_one(factory, now=retry_at, worker="w") is True
     with factory() as session:
         assert session.scalar(select(Job.status).where(Job.dedupe_key == "flaky-1")) == "done"
+
+
+def test_a_job_taken_over_is_not_run_again_by_the_worker_that_stalled(
+    own_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    factory = make_session_factory(own_engine)
+    with unit_of_work(factory) as session:
+        enqueue(session=session, kind="test_effect", due_at=NOW, dedupe_key="stalled-1")
+    real = jobs.unit_of_work
+    opened: list[int] = []
+
+    @contextmanager
+    def stalling(f: sessionmaker[Session]) -> Iterator[Session]:
+        opened.append(1)
+        if len(opened) == 2:  # "slow" has claimed the job, then stalls past its lease
+            monkeypatch.setattr(jobs, "unit_of_work", real)
+            assert run_one(factory, now=NOW + LEASE + timedelta(seconds=1), worker="fast")
+        with real(f) as session:
+            yield session
+
+    monkeypatch.setattr(jobs, "unit_of_work", stalling)
+    assert run_one(factory, now=NOW, worker="slow") is True
+    with factory() as session:
+        job = session.scalar(select(Job).where(Job.dedupe_key == "stalled-1"))
+        assert job is not None
+        assert (job.status, job.claimed_by, job.attempts) == ("done", "fast", 1)
+        effects = session.scalar(
+            select(func.count()).where(
+                Notification.kind == "test_effect", Notification.text == str(job.id)
+            )
+        )
+        assert effects == 1
