@@ -11,6 +11,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
 import disputedesk.models  # noqa: F401 - every table registered, whatever imported the worker
@@ -108,6 +110,12 @@ def run_worker(
     while not stop.is_set():
         try:
             busy = run_pending(factory, now=clock(), worker=name, lease=lease)
+        except (OperationalError, InterfaceError, SQLAlchemyTimeoutError) as exc:
+            # The database is away: one line a pass, not a traceback; it resumes when it returns.
+            log.warning(
+                "worker pass skipped: the database is unreachable or busy (%s)", type(exc).__name__
+            )
+            busy = 0
         except Exception:
             log.exception("worker pass failed; retrying")
             busy = 0

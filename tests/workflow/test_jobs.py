@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,10 +12,11 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from disputedesk.db import make_session_factory, unit_of_work
+from disputedesk.db import make_engine, make_session_factory, unit_of_work
 from disputedesk.workflow import jobs
 from disputedesk.workflow.jobs import LEASE, claim, enqueue, handler, run_one
 from disputedesk.workflow.models import Job, Notification
+from disputedesk.workflow.worker import run_worker
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 _failures: dict[int, int] = {}
@@ -133,3 +135,28 @@ def test_a_job_taken_over_is_not_run_again_by_the_worker_that_stalled(
             )
         )
         assert effects == 1
+
+
+def test_worker_with_the_database_away_logs_one_line_a_pass_and_keeps_going(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """No traceback per pass while the database is down; the loop stays alive for its return."""
+    # Port 1 on loopback: nothing listens, so every connection is refused at once.
+    engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:1/nowhere?connect_timeout=2")
+    factory = sessionmaker(bind=engine)
+    stop = threading.Event()
+    passes = 0
+
+    def clock() -> datetime:
+        nonlocal passes
+        passes += 1
+        if passes >= 3:
+            stop.set()
+        return datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+    with caplog.at_level(logging.WARNING, logger="disputedesk.worker"):
+        run_worker(factory, clock=clock, stop=stop, poll_seconds=0.01)
+    engine.dispose()
+    skipped = [r for r in caplog.records if "database is unreachable" in r.getMessage()]
+    assert len(skipped) == 3
+    assert all(r.exc_info is None for r in caplog.records)
