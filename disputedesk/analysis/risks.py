@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Literal
 
 from . import risk_patterns as rp
 from . import risk_triggers as rt
 from .fastre import compile_alternation
+from .prefilter import Prefilter
 from .schemas import Risk, RiskKind
 from .scope import TextScope
 
@@ -29,16 +31,69 @@ _RULES: tuple[tuple[RiskKind, ScopeMode, tuple[str, ...]], ...] = (
 _COMPILED: tuple[tuple[RiskKind, ScopeMode, re.Pattern[str]], ...] = tuple(
     (kind, mode, compile_alternation(pats)) for kind, mode, pats in _RULES
 )
+_PREFILTERS = {kind: Prefilter(pats) for kind, _, pats in _RULES}
+_BRANCHES = {kind: [compile_alternation([p]) for p in pats] for kind, _, pats in _RULES}
 _PAST_CANCEL = re.compile(r"cancel+ed\b", re.I)
 _NOW = re.compile(r"\b(?:just|now|today|hereby|have\s+now|this\s+morning)\b", re.I)
 _WORD_START = re.compile(r"\b\w")
 _TOKENS = re.compile(r"[a-z0-9]+")
 _ORDINAL_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b", re.I)
-_STEMS = {k: compile_alternation(v.split("|")) for k, v in rt.STEM_TRIGGERS.items()}
+# Stems are plain lower-case strings: a substring test per stem is cheaper than a regex scan.
+_STEM_WORDS = {k: tuple(v.split("|")) for k, v in rt.STEM_TRIGGERS.items()}
+assert all(re.fullmatch(r"[a-z&]+", w) for ws in _STEM_WORDS.values() for w in ws)
+_KINDS_OF_TOKEN: dict[str, set[str]] = {}
+for _kind, _words in rt.TRIGGERS.items():
+    for _word in _words:
+        _KINDS_OF_TOKEN.setdefault(_word, set()).add(_kind)
+_TRIGGER_TOKENS = frozenset(_KINDS_OF_TOKEN)
 USE_TRIGGERS = True  # tests switch this off to check the triggers never hide a match
 
 
-def _tighten(pattern: re.Pattern[str], text: str, s: int, e: int) -> int:
+class _Alternation:
+    """The matches of an alternation, computed from only those branches that can match.
+
+    Branches are tried in their order at each position, exactly as `re` tries `A|B|C`, so when
+    the left-out branches cannot match anywhere in the text the matches are the same.
+    """
+
+    def __init__(self, branches: list[re.Pattern[str]], full: re.Pattern[str]) -> None:
+        self.branches = branches
+        self.full = full
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        """The alternation's match starting exactly at pos."""
+        for b in self.branches:
+            m = b.match(text, pos)
+            if m is not None:
+                return m
+        return None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Non-overlapping matches, leftmost first, the earlier branch winning a tie."""
+        if len(self.branches) == 1:
+            yield from self.branches[0].finditer(text)
+            return
+        nxt = [b.search(text) for b in self.branches]
+        pos = 0
+        while True:
+            best: re.Match[str] | None = None
+            for m in nxt:
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return
+            if best.end() == best.start():  # empty matches follow subtler rules: let re do it
+                yield from (m for m in self.full.finditer(text) if m.start() >= pos)
+                return
+            yield best
+            pos = best.end()
+            nxt = [
+                m if m is None or m.start() >= pos else b.search(text, pos)
+                for b, m in zip(self.branches, nxt, strict=True)
+            ]
+
+
+def _tighten(pattern: re.Pattern[str] | _Alternation, text: str, s: int, e: int) -> int:
     """Move the start right to the last word where the same pattern still ends at e."""
     best = s
     if e - s > 25:
@@ -76,24 +131,39 @@ def detect_risks(text: str, tokens: set[str] | None = None) -> list[Risk]:
         tokens = set(tokens)
     if USE_TRIGGERS and _ORDINAL_TOKEN.search(text):
         tokens.add("second")
+    triggered: set[str] = set()
+    if USE_TRIGGERS:
+        for word in tokens & _TRIGGER_TOKENS:
+            triggered |= _KINDS_OF_TOKEN[word]
+        for kind, stems in _STEM_WORDS.items():
+            if kind not in triggered and any(w in low for w in stems):
+                triggered.add(kind)
     scope: TextScope | None = None
     found: list[Risk] = []
     for kind, mode, pattern in _COMPILED:
         if USE_TRIGGERS:
-            if rt.TRIGGERS[kind].isdisjoint(tokens):
-                stems = _STEMS.get(kind)
-                if stems is None or stems.search(low) is None:
-                    continue
+            if kind not in triggered:
+                continue
             also = rt.TRIGGERS_ALSO.get(kind)
             if also is not None and also.isdisjoint(tokens):
                 continue
-        for m in pattern.finditer(text):
+            # Branches none of whose required words occur cannot match: leave them out.
+            active = _PREFILTERS[kind].active(low)
+            if not active:
+                continue
+            # Separate scans with tight first-letter look-aheads beat one scan of a big alternation.
+            matcher: re.Pattern[str] | _Alternation = _Alternation(
+                [b for i, b in enumerate(_BRANCHES[kind]) if i in active], pattern
+            )
+        else:
+            matcher = pattern
+        for m in matcher.finditer(text):
             s, e = m.start(), m.end()
             while e > s and text[e - 1].isspace():
                 e -= 1
             if e <= s:
                 continue
-            s = _tighten(pattern, text, s, e)
+            s = _tighten(matcher, text, s, e)
             if kind == "cancellation_threat" and _PAST_CANCEL.match(text, s):
                 tail = text[max(0, s - 20) : min(len(text), e + 20)]
                 if not _NOW.search(tail):
