@@ -189,7 +189,12 @@ class CategoryClassifier:
         for w in words:
             counts[w] = counts.get(w, 0) + 1
         parts = [rows_of.get(w) or self._row_of(w) for w in counts]
-        n_words = len(parts)
+        if len(counts) < len(words):  # a repeated word counts sublinearly (its norm squared)
+            for i, c in enumerate(counts.values()):
+                if c > 1:
+                    g = sublinear(c)
+                    part = parts[i]
+                    parts[i] = (*(x * g for x in part[:-1]), part[-1] * g * g)
         if self.config.word_ngrams >= 2 and len(words) > 1:
             pairs_of = self._pairs
             for pair in pairwise(words):
@@ -198,14 +203,7 @@ class CategoryClassifier:
                     got = self._pair_row(pair)
                 if got:
                     parts.append(got)
-        if n_words == len(words):  # every word once: a plain sum
-            summed = [sum(col) for col in zip(*parts, strict=True)]
-        else:
-            g = [sublinear(c) for c in counts.values()] + [1.0] * (len(parts) - n_words)
-            summed = [
-                sum(x * w for x, w in zip(col, g, strict=True)) for col in zip(*parts, strict=True)
-            ]
-            summed[-1] = sum(p[-1] * w * w for p, w in zip(parts, g, strict=True))
+        summed = [sum(col) for col in zip(*parts, strict=True)]
         sq = summed.pop()
         if sq <= 0.0:
             return None

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterator
 from typing import Any
+
+from .fastre import compile_alternation
 
 _p: Any
 _c: Any
@@ -21,10 +24,11 @@ try:  # the parser behind `re` (public as sre_parse before 3.11)
 except ImportError:  # pragma: no cover - other interpreters: no prefilter, patterns always run
     _p = _c = None
 
-__all__ = ["Prefilter", "required_factors"]
+__all__ = ["Alternation", "GatedAlternation", "Prefilter", "required_factors"]
 
 _MAX_EXACT = 64  # the largest set of exact strings we expand (cross products grow fast)
 _MAX_CLASS = 8  # a character class with at most this many literal chars counts as exact
+_SELECTIVE = 4  # factors this long are rare enough; among such sets, fewer strings check faster
 # Words in almost every message make poor factors; when choosing between factor sets they count
 # as one character long.
 _COMMON = frozenset(
@@ -50,8 +54,8 @@ def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
         return b
     if b is None:
         return a
-    ka = (min(1 if x in _COMMON else len(x) for x in a), -len(a))
-    kb = (min(1 if x in _COMMON else len(x) for x in b), -len(b))
+    ka = (min(1 if x in _COMMON else min(len(x), _SELECTIVE) for x in a), -len(a))
+    kb = (min(1 if x in _COMMON else min(len(x), _SELECTIVE) for x in b), -len(b))
     return a if ka >= kb else b
 
 
@@ -114,6 +118,8 @@ def _seq(items: Any) -> Info:
     best: set[str] | None = None
     for op, av in items:
         exact, req = _node(op, av)
+        if exact is not None and len(exact) > 1 and run is not None and "" not in run:
+            best = _better(best, run)  # the run so far, before it branches, is a candidate too
         if exact is not None and run is not None:
             grown = _cross(run, exact)
             if grown is not None:
@@ -163,3 +169,64 @@ class Prefilter:
         return self.always | frozenset(
             i for i, f in enumerate(self.factors) if f is not None and not f.isdisjoint(present)
         )
+
+
+class Alternation:
+    """The matches of an alternation, computed from only those branches that can match.
+
+    Branches are tried in their order at each position, exactly as `re` tries `A|B|C`, so when
+    the left-out branches cannot match anywhere in the text the matches are the same.
+    """
+
+    def __init__(self, branches: list[re.Pattern[str]], full: re.Pattern[str]) -> None:
+        self.branches = branches
+        self.full = full
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        """The alternation's match starting exactly at pos."""
+        for b in self.branches:
+            m = b.match(text, pos)
+            if m is not None:
+                return m
+        return None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Non-overlapping matches, leftmost first, the earlier branch winning a tie."""
+        if len(self.branches) == 1:
+            yield from self.branches[0].finditer(text)
+            return
+        nxt = [b.search(text) for b in self.branches]
+        pos = 0
+        while True:
+            best: re.Match[str] | None = None
+            for m in nxt:
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return
+            if best.end() == best.start():  # empty matches follow subtler rules: let re do it
+                yield from (m for m in self.full.finditer(text) if m.start() >= pos)
+                return
+            yield best
+            pos = best.end()
+            nxt = [
+                m if m is None or m.start() >= pos else b.search(text, pos)
+                for b, m in zip(self.branches, nxt, strict=True)
+            ]
+
+
+class GatedAlternation:
+    """An alternation of patterns that scans a text only with the branches that can match it."""
+
+    def __init__(self, patterns: tuple[str, ...] | list[str], flags: int = re.I) -> None:
+        self.full = compile_alternation(patterns, flags)
+        self.prefilter = Prefilter(patterns, flags)
+        # Separate scans with tight first-letter look-aheads beat one scan of a big alternation.
+        self.branches = [compile_alternation([p], flags) for p in patterns]
+
+    def matcher(self, low: str) -> Alternation | None:
+        """Matcher for the text whose lower-cased form is low; None when nothing can match."""
+        active = self.prefilter.active(low)
+        if not active:
+            return None
+        return Alternation([b for i, b in enumerate(self.branches) if i in active], self.full)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Literal
 
 from . import risk_patterns as rp
 from . import risk_triggers as rt
 from .fastre import compile_alternation
-from .prefilter import Prefilter
+from .prefilter import Alternation, GatedAlternation
 from .schemas import Risk, RiskKind
 from .scope import TextScope
 
@@ -31,8 +30,7 @@ _RULES: tuple[tuple[RiskKind, ScopeMode, tuple[str, ...]], ...] = (
 _COMPILED: tuple[tuple[RiskKind, ScopeMode, re.Pattern[str]], ...] = tuple(
     (kind, mode, compile_alternation(pats)) for kind, mode, pats in _RULES
 )
-_PREFILTERS = {kind: Prefilter(pats) for kind, _, pats in _RULES}
-_BRANCHES = {kind: [compile_alternation([p]) for p in pats] for kind, _, pats in _RULES}
+_GATED = {kind: GatedAlternation(pats) for kind, _, pats in _RULES}
 _PAST_CANCEL = re.compile(r"cancel+ed\b", re.I)
 _NOW = re.compile(r"\b(?:just|now|today|hereby|have\s+now|this\s+morning)\b", re.I)
 _WORD_START = re.compile(r"\b\w")
@@ -49,51 +47,7 @@ _TRIGGER_TOKENS = frozenset(_KINDS_OF_TOKEN)
 USE_TRIGGERS = True  # tests switch this off to check the triggers never hide a match
 
 
-class _Alternation:
-    """The matches of an alternation, computed from only those branches that can match.
-
-    Branches are tried in their order at each position, exactly as `re` tries `A|B|C`, so when
-    the left-out branches cannot match anywhere in the text the matches are the same.
-    """
-
-    def __init__(self, branches: list[re.Pattern[str]], full: re.Pattern[str]) -> None:
-        self.branches = branches
-        self.full = full
-
-    def match(self, text: str, pos: int) -> re.Match[str] | None:
-        """The alternation's match starting exactly at pos."""
-        for b in self.branches:
-            m = b.match(text, pos)
-            if m is not None:
-                return m
-        return None
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Non-overlapping matches, leftmost first, the earlier branch winning a tie."""
-        if len(self.branches) == 1:
-            yield from self.branches[0].finditer(text)
-            return
-        nxt = [b.search(text) for b in self.branches]
-        pos = 0
-        while True:
-            best: re.Match[str] | None = None
-            for m in nxt:
-                if m is not None and (best is None or m.start() < best.start()):
-                    best = m
-            if best is None:
-                return
-            if best.end() == best.start():  # empty matches follow subtler rules: let re do it
-                yield from (m for m in self.full.finditer(text) if m.start() >= pos)
-                return
-            yield best
-            pos = best.end()
-            nxt = [
-                m if m is None or m.start() >= pos else b.search(text, pos)
-                for b, m in zip(self.branches, nxt, strict=True)
-            ]
-
-
-def _tighten(pattern: re.Pattern[str] | _Alternation, text: str, s: int, e: int) -> int:
+def _tighten(pattern: re.Pattern[str] | Alternation, text: str, s: int, e: int) -> int:
     """Move the start right to the last word where the same pattern still ends at e."""
     best = s
     if e - s > 25:
@@ -148,13 +102,10 @@ def detect_risks(text: str, tokens: set[str] | None = None) -> list[Risk]:
             if also is not None and also.isdisjoint(tokens):
                 continue
             # Branches none of whose required words occur cannot match: leave them out.
-            active = _PREFILTERS[kind].active(low)
-            if not active:
+            gated = _GATED[kind].matcher(low)
+            if gated is None:
                 continue
-            # Separate scans with tight first-letter look-aheads beat one scan of a big alternation.
-            matcher: re.Pattern[str] | _Alternation = _Alternation(
-                [b for i, b in enumerate(_BRANCHES[kind]) if i in active], pattern
-            )
+            matcher: re.Pattern[str] | Alternation = gated
         else:
             matcher = pattern
         for m in matcher.finditer(text):

@@ -18,8 +18,10 @@ TEXTS = [t for t, _ in CASES + MORE_CASES] + [t for t, *_ in FRESH]
     ("pattern", "factors"),
     [
         (r"\b(?:sue|suing|sued)\b", {"sue", "suing"}),
-        (r"\bsmall[- ]claims\b", {"small claims", "small-claims"}),
-        (r"\bcharge[- ]?backs?\b", {"chargeback", "charge back", "charge-back"}),
+        (r"\bsmall[- ]claims\b", {"small"}),  # one selective word beats two phrases
+        (r"\bcharge[- ]?backs?\b", {"charge"}),
+        (r"\bnever (?:arrived|came)", {"never "}),
+        (r"\b(?:fell|came) apart\b", {"fell apart", "came apart"}),
         (r"\b(?:I|we)\s+(?:asked|wrote)\b", {"asked", "wrote"}),
         (r"\bstill\s+(?:no|not)\b", {"still"}),
         (r"\w+\s+\d+", None),
