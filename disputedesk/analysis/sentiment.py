@@ -344,8 +344,8 @@ def score_text(text: str, token_set: set[str] | None = None) -> Scores:
         caps_set = {t.lower().replace("'", "") for t in caps}
     emo = dict.fromkeys(EMOTIONS, 0.0)
     negated_anger = False
-    hits = _HITS.intersection(lowers)
-    hits_at = [i for i, low in enumerate(lowers) if low in hits] if hits else []
+    found = _HITS.intersection(lowers)
+    hits_at = [i for i, low in enumerate(lowers) if low in found] if found else []
     but_at = lowers.index("but") if "but" in lowers else -1
     vals: list[tuple[int, float]] = []
     if not norm_text.isascii():
