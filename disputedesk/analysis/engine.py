@@ -50,10 +50,12 @@ def _clean(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
-def analyze(text: str, *, classifier: CategoryClassifier | None = None) -> Analysis:
+def analyze(text: str | bytes, *, classifier: CategoryClassifier | None = None) -> Analysis:
     """Analyse one customer message; card numbers are masked before anything else."""
     if not isinstance(text, str):
-        text = str(text)
+        if not isinstance(text, bytes | bytearray):
+            raise TypeError(f"analyze() reads text (str or UTF-8 bytes), not {type(text).__name__}")
+        text = bytes(text).decode("utf-8", errors="replace")  # undecodable bytes become U+FFFD
     masked = mask_card_numbers(_clean(text))
     scan = masked[:MAX_SCAN_CHARS]
     head = masked[:MAX_SCORE_CHARS]

@@ -12,7 +12,7 @@ from .prefilter import Alternation, GatedAlternation
 from .schemas import Risk, RiskKind
 from .scope import TextScope
 
-__all__ = ["detect_risks"]
+__all__ = ["MAX_PER_KIND", "detect_risks"]
 
 ScopeMode = Literal["intent", "request", "contact", "abuse", "fact"]
 
@@ -35,7 +35,9 @@ _PAST_CANCEL = re.compile(r"cancel+ed\b", re.I)
 _NOW = re.compile(r"\b(?:just|now|today|hereby|have\s+now|this\s+morning)\b", re.I)
 _WORD_START = re.compile(r"\b\w")
 _TOKENS = re.compile(r"[a-z0-9]+")
-_ORDINAL_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b", re.I)
+# One digit before the suffix is enough to know an ordinal is there ("\d+" would retry every
+# digit of a long number).
+_ORDINAL_TOKEN = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)
 # Stems are plain lower-case strings: a substring test per stem is cheaper than a regex scan.
 _STEM_WORDS = {k: tuple(v.split("|")) for k, v in rt.STEM_TRIGGERS.items()}
 assert all(re.fullmatch(r"[a-z&]+", w) for ws in _STEM_WORDS.values() for w in ws)
@@ -44,6 +46,7 @@ for _kind, _words in rt.TRIGGERS.items():
     for _word in _words:
         _KINDS_OF_TOKEN.setdefault(_word, set()).add(_kind)
 _TRIGGER_TOKENS = frozenset(_KINDS_OF_TOKEN)
+MAX_PER_KIND = 20  # risks reported per kind: the first ones in the text
 USE_TRIGGERS = True  # tests switch this off to check the triggers never hide a match
 
 
@@ -108,7 +111,10 @@ def detect_risks(text: str, tokens: set[str] | None = None) -> list[Risk]:
             matcher: re.Pattern[str] | Alternation = gated
         else:
             matcher = pattern
+        kept = 0
         for m in matcher.finditer(text):
+            if kept == MAX_PER_KIND:
+                break  # enough evidence; a text repeating a phrase thousands of times stays cheap
             s, e = m.start(), m.end()
             while e > s and text[e - 1].isspace():
                 e -= 1
@@ -124,5 +130,6 @@ def detect_risks(text: str, tokens: set[str] | None = None) -> list[Risk]:
             if not _allowed(mode, scope, s, e, text):
                 continue
             found.append(Risk(kind=kind, evidence=text[s:e], start=s, end=e))
+            kept += 1
     found.sort(key=lambda r: (r.start, r.kind))
     return found
