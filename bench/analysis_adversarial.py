@@ -5,7 +5,8 @@ For every risk pattern, each of its required words (see `disputedesk.analysis.pr
 followed by a long run of one filler (spaces, letters, digits, "a.", quotes, ...), and a few
 fixed hostile texts (100k repeated characters, a 1 MB message, emoji, control characters, other
 scripts) are added. Each input is analysed at size n and 4n: a linear engine takes about 4x as
-long; 16x would mean quadratic work. Inputs slower than --limit seconds are stopped and reported.
+long; 16x would mean quadratic work (CPU time, the faster of two runs). Inputs slower than
+--limit seconds (wall clock) are stopped and reported.
 Prints a table of the worst growth ratios; writes nothing.
 """
 
@@ -36,17 +37,21 @@ def _alarm(_signum: int, _frame: FrameType | None) -> None:
 
 
 def seconds(make: Callable[[int], str], n: int, limit: int) -> float | None:
-    """Seconds to analyse make(n), or None when it took longer than limit."""
+    """CPU seconds to analyse make(n), or None when it took longer than limit."""
     text = make(n)
-    signal.alarm(limit)
-    try:
-        start = time.perf_counter()
-        analyze(text)
-        return time.perf_counter() - start
-    except TooSlow:
-        return None
-    finally:
-        signal.alarm(0)
+    best: float | None = None
+    for _ in range(2):  # the faster of two runs, in CPU time: a shared machine is noisy
+        signal.alarm(limit)
+        try:
+            start = time.thread_time()
+            analyze(text)
+            took = time.thread_time() - start
+        except TooSlow:
+            return None
+        finally:
+            signal.alarm(0)
+        best = took if best is None else min(best, took)
+    return best
 
 
 def probes() -> dict[str, Callable[[int], str]]:
