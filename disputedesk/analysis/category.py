@@ -29,7 +29,7 @@ __all__ = [
 SHIPPED_MODEL_DIR = Path(__file__).with_name("data") / "category-model"
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[£$€]")
 _DIGITS = re.compile(r"\d")
-_CACHE_LIMIT = 200_000
+_CACHE_LIMIT = 100_000  # cached words + pairs; a word entry is ~0.4 kB (11 floats), so <= ~40 MB
 
 
 @dataclass(frozen=True)
