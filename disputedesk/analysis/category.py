@@ -29,7 +29,7 @@ __all__ = [
 SHIPPED_MODEL_DIR = Path(__file__).with_name("data") / "category-model"
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[£$€]")
 _DIGITS = re.compile(r"\d")
-_CACHE_LIMIT = 200_000
+_CACHE_LIMIT = 100_000  # cached words + pairs; a word entry is ~0.4 kB (11 floats), so <= ~40 MB
 
 
 @dataclass(frozen=True)
@@ -129,100 +129,93 @@ class CategoryClassifier:
     temperature: float = 1.0
     config: FeatureConfig = field(default_factory=FeatureConfig)
     meta: dict[str, Any] = field(default_factory=dict)
-    _rows: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    # Per word and per word pair: that part's label scores followed by its squared norm, as a
+    # tuple of Python floats (summing a few tuples beats numpy's per-call overhead on short
+    # texts). Unknown pairs map to (). Entries are immutable, so readers need no lock.
+    _rows: dict[str, tuple[float, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _pairs: dict[tuple[str, str], tuple[float, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     _generation: int = field(default=0, repr=False, compare=False)
-    _scores: NDArray[np.float32] = field(
-        default_factory=lambda: np.zeros((0, 0), dtype=np.float32), repr=False, compare=False
-    )
-    _sq: NDArray[np.float32] = field(
-        default_factory=lambda: np.zeros(0, dtype=np.float32), repr=False, compare=False
-    )
 
-    def _row_of(self, key: str) -> int:
-        """Row of a word or bigram ("b a b") in the score cache, computing it on first use."""
-        with self._lock:  # rows are written before they are published in self._rows
-            known = self._rows.get(key)
-            if known is not None:
-                return known
-            if not len(self._scores):
-                self._scores = np.zeros((1024, len(self.labels)), dtype=np.float32)
-                self._sq = np.zeros(1024, dtype=np.float32)
-            vocab = self.vocab
-            part: dict[int, float] = {}
-            if key.startswith("b "):
-                j = vocab.get(key)
+    def _part(self, key: str) -> tuple[float, ...]:
+        """Label scores and squared norm of one word or bigram key ("b a b")."""
+        vocab = self.vocab
+        part: dict[int, float] = {}
+        if key.startswith("b "):
+            j = vocab.get(key)
+            if j is not None:
+                part[j] = 1.0
+        else:
+            for gram in word_grams(key, self.config):
+                j = vocab.get(gram)
                 if j is not None:
-                    part[j] = 1.0
-            else:
-                for gram in word_grams(key, self.config):
-                    j = vocab.get(gram)
-                    if j is not None:
-                        part[j] = part.get(j, 0.0) + 1.0
-            row = len(self._rows)
-            if row >= len(self._scores):
-                self._scores = np.vstack([self._scores, np.zeros_like(self._scores)])
-                self._sq = np.concatenate([self._sq, np.zeros_like(self._sq)])
-            if part:
-                idx = np.fromiter(part.keys(), dtype=np.int64, count=len(part))
-                vals = np.fromiter(part.values(), dtype=np.float32, count=len(part))
-                vals *= self.idf[idx]
-                self._scores[row] = vals @ self.coef[idx]
-                self._sq[row] = float(np.dot(vals, vals))
-            else:
-                self._scores[row] = 0.0
-                self._sq[row] = 0.0
-            self._rows[key] = row
-            return row
+                    part[j] = part.get(j, 0.0) + 1.0
+        if not part:
+            return (0.0,) * (len(self.labels) + 1)
+        idx = np.fromiter(part.keys(), dtype=np.int64, count=len(part))
+        vals = np.fromiter(part.values(), dtype=np.float32, count=len(part))
+        vals *= self.idf[idx]
+        scores: list[float] = (vals @ self.coef[idx]).tolist()
+        return (*scores, float(np.dot(vals, vals)))
 
-    def decision(self, text: str) -> NDArray[np.float32]:
-        """Raw per-label scores (same features as training, summed per word from a cache)."""
+    def _row_of(self, word: str) -> tuple[float, ...]:
+        """Cached part of a word, computed on first use."""
+        known = self._rows.get(word)
+        if known is None:
+            known = self._rows[word] = self._part(word)
+        return known
+
+    def _pair_row(self, pair: tuple[str, str]) -> tuple[float, ...]:
+        """Cached part of a word pair; () when the bigram is not in the vocabulary."""
+        known = self._pairs.get(pair)
+        if known is None:
+            key = "b " + pair[0] + " " + pair[1]
+            known = self._pairs[pair] = self._part(key) if key in self.vocab else ()
+        return known
+
+    def _raw_scores(self, text: str) -> list[float] | None:
+        """Per-label scores without the intercept, or None when no feature is known."""
         words = tokenize(text, self.config)
         if not words:
-            return self.intercept.copy()
-        if len(self._rows) >= _CACHE_LIMIT:
-            with self._lock:  # start a fresh cache generation
-                self._rows = {}
-                self._scores = np.zeros((0, 0), dtype=np.float32)
+            return None
+        if len(self._rows) + len(self._pairs) >= _CACHE_LIMIT:
+            with self._lock:  # start a fresh cache generation; readers keep the old dicts
+                self._rows, self._pairs = {}, {}
                 self._generation += 1
-        generation = self._generation
         rows_of = self._rows
-        ids: list[int] = []
-        weights: list[float] = []
         counts: dict[str, int] = {}
         for w in words:
             counts[w] = counts.get(w, 0) + 1
-        all_ones = len(counts) == len(words)
-        for w, c in counts.items():
-            r = rows_of.get(w)
-            ids.append(r if r is not None else self._row_of(w))
-            weights.append(1.0 if c == 1 else sublinear(c))
-        if self.config.word_ngrams >= 2:
-            vocab = self.vocab
-            for a, b in pairwise(words):
-                key = "b " + a + " " + b
-                r = rows_of.get(key)
-                if r is None:
-                    if key not in vocab:
-                        continue
-                    r = self._row_of(key)
-                ids.append(r)
-                weights.append(1.0)
-        total: NDArray[np.float32]
-        idx = np.asarray(ids, dtype=np.intp)
-        if all_ones:
-            sq = float(self._sq[idx].sum())
-            total = self._scores[idx].sum(axis=0)
-        else:
-            g = np.asarray(weights, dtype=np.float32)
-            sq = float((g * g) @ self._sq[idx])
-            total = g @ self._scores[idx]
+        parts = [rows_of.get(w) or self._row_of(w) for w in counts]
+        if len(counts) < len(words):  # a repeated word counts sublinearly (its norm squared)
+            for i, c in enumerate(counts.values()):
+                if c > 1:
+                    g = sublinear(c)
+                    part = parts[i]
+                    parts[i] = (*(x * g for x in part[:-1]), part[-1] * g * g)
+        if self.config.word_ngrams >= 2 and len(words) > 1:
+            pairs_of = self._pairs
+            for pair in pairwise(words):
+                got = pairs_of.get(pair)
+                if got is None:
+                    got = self._pair_row(pair)
+                if got:
+                    parts.append(got)
+        summed = [sum(col) for col in zip(*parts, strict=True)]
+        sq = summed.pop()
         if sq <= 0.0:
+            return None
+        inv = 1.0 / math.sqrt(sq)
+        return [v * inv for v in summed]
+
+    def decision(self, text: str) -> NDArray[np.float32]:
+        """Raw per-label scores (same features as training, summed per word from a cache)."""
+        raw = self._raw_scores(text)
+        if raw is None:
             return self.intercept.copy()
-        if generation != self._generation:  # another thread reset the cache meanwhile
-            return self._exact_decision(text)
-        result: NDArray[np.float32] = total / math.sqrt(sq) + self.intercept
-        return result
+        return np.asarray(raw, dtype=np.float32) + self.intercept
 
     def _exact_decision(self, text: str) -> NDArray[np.float32]:
         """Uncached scores (same maths as training), used when the cache changed mid-call."""
@@ -244,7 +237,12 @@ class CategoryClassifier:
     def predict(self, text: str) -> tuple[str, float]:
         """Best label and its probability."""
         temp = self.temperature
-        z = [v * temp for v in self.decision(text).tolist()]
+        raw = self._raw_scores(text)
+        bias: list[float] = self.intercept.tolist()
+        if raw is None:
+            z = [b * temp for b in bias]
+        else:
+            z = [(v + b) * temp for v, b in zip(raw, bias, strict=True)]
         top = max(z)
         exps = [math.exp(v - top) for v in z]
         k = z.index(top)

@@ -40,7 +40,7 @@ def _risk_anger(kinds: set[str], n_words: int) -> float:
 
 def _unit(value: float) -> float:
     """Clamp to 0..1 and round to 4 places."""
-    return round(max(0.0, min(1.0, value)), 4)
+    return round(value if 0.0 <= value <= 1.0 else max(0.0, min(1.0, value)), 4)
 
 
 def _clean(text: str) -> str:
@@ -50,10 +50,12 @@ def _clean(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
-def analyze(text: str, *, classifier: CategoryClassifier | None = None) -> Analysis:
+def analyze(text: str | bytes, *, classifier: CategoryClassifier | None = None) -> Analysis:
     """Analyse one customer message; card numbers are masked before anything else."""
     if not isinstance(text, str):
-        text = str(text)
+        if not isinstance(text, bytes | bytearray):
+            raise TypeError(f"analyze() reads text (str or UTF-8 bytes), not {type(text).__name__}")
+        text = bytes(text).decode("utf-8", errors="replace")  # undecodable bytes become U+FFFD
     masked = mask_card_numbers(_clean(text))
     scan = masked[:MAX_SCAN_CHARS]
     head = masked[:MAX_SCORE_CHARS]
@@ -98,13 +100,7 @@ def analyze(text: str, *, classifier: CategoryClassifier | None = None) -> Analy
     return Analysis(
         sentiment=round(max(-1.0, min(1.0, sentiment)), 4),
         anger=round(anger, 4),
-        emotions=Emotions(
-            anger=_unit(emotions["anger"]),
-            frustration=_unit(emotions["frustration"]),
-            disappointment=_unit(emotions["disappointment"]),
-            anxiety=_unit(emotions["anxiety"]),
-            satisfaction=_unit(emotions["satisfaction"]),
-        ),
+        emotions=Emotions(**{e: _unit(v) for e, v in emotions.items()}),
         risks=risks,
         category=CategoryResult(label=label, confidence=round(max(0.0, min(1.0, confidence)), 4)),
         entities=entities,

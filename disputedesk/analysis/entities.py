@@ -16,7 +16,9 @@ _MONTHS = (
 _DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
 
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
+# The local part is at most 64 characters (RFC 5321), which also bounds the work per start
+# position in a long run of "a.a.a.a..." that has no "@".
+_EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
 _CARD = re.compile(
     r"\[card ending \d{4}\]|\bcard (?:number )?ending (?:in )?\d{4}\b|(?:\*{4}[ -]?){3}\d{4}", re.I
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 __all__ = ["find_card_numbers", "luhn_valid", "mask_card_numbers"]
@@ -13,19 +14,16 @@ _GROUP_SPLIT = re.compile(r"[ \-]")
 MASK_TEMPLATE = "[card ending {last4}]"
 
 
+_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)  # Luhn: a doubled digit, its two digits summed
+
+
 def luhn_valid(digits: str) -> bool:
     """Return True when the digit string passes the Luhn checksum."""
-    if not digits.isdigit() or not 13 <= len(digits) <= 19:
+    if not digits.isdecimal() or not 13 <= len(digits) <= 19 or len(set(digits)) < 2:
         return False
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = ord(ch) - 48
-        if i % 2 == 1:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return total % 10 == 0 and len(set(digits)) > 1
+    rev = digits[::-1]
+    total = sum(map(int, rev[0::2])) + sum(map(_DOUBLED.__getitem__, map(int, rev[1::2])))
+    return total % 10 == 0
 
 
 def _candidates(run: str, offset: int) -> list[tuple[int, int]]:
@@ -33,27 +31,33 @@ def _candidates(run: str, offset: int) -> list[tuple[int, int]]:
     digits = run.replace(" ", "").replace("-", "")
     if 13 <= len(digits) <= 19 and luhn_valid(digits):
         return [(offset, offset + len(run))]
-    # Longer runs: try contiguous groups (e.g. a card followed by a year).
+    # Longer runs: try contiguous groups (e.g. a card followed by a year), longest first. Only
+    # spans of 13-19 digits are tried (prefix sums of digit counts), so a run of single-digit
+    # groups costs a few checks per group rather than one per pair of groups.
     groups: list[tuple[int, int]] = []
+    before = [0]  # digits before each group
     pos = 0
     for part in _GROUP_SPLIT.split(run):
         groups.append((pos, pos + len(part)))
+        before.append(before[-1] + len(part))
         pos += len(part) + 1
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(groups):
         hit = None
-        for j in range(len(groups) - 1, i - 1, -1):
-            s, e = groups[i][0], groups[j][1]
-            d = run[s:e].replace(" ", "").replace("-", "")
-            if 13 <= len(d) <= 19 and luhn_valid(d):
-                hit = (j, s, e)
+        last = min(len(groups), bisect.bisect_right(before, before[i] + 19) - 1) - 1
+        for j in range(last, i - 1, -1):
+            count = before[j + 1] - before[i]
+            if count < 13:
+                break
+            if luhn_valid(digits[before[i] : before[j + 1]]):
+                hit = j
                 break
         if hit is None:
             i += 1
             continue
-        found.append((offset + hit[1], offset + hit[2]))
-        i = hit[0] + 1
+        found.append((offset + groups[i][0], offset + groups[hit][1]))
+        i = hit + 1
     return found
 
 

@@ -205,7 +205,7 @@ ABUSE = (
     r"\bkiss\s+my\s+\w+\b|\bup\s+yours\b",
     r"\b(?:I['’]ll|I\s+will|I['’]m\s+going\s+to|gonna|I\s+shall|I['’]d)\s+(?:\w+\s+){0,8}?"
     r"(?:kill|hurt|punch|smash\s+(?:your|you|his|her|the\s+\w+['’]s)|beat\s+(?:you|the|him)|"
-    r"batter|stab|shoot|drag\s+(?:\w+['’]?\w*\s+){0,3}out|strangle|burn\s+(?:\w+\s+)?down|"
+    r"batter|stab|shoot|drag\s+(?:\w+(?:['’]\w*)?\s+){0,3}out|strangle|burn\s+(?:\w+\s+)?down|"
     r"wring|knock\s+your|break\s+your|find\s+(?:you|where\s+you))\b",
     r"\byou['’]ll\s+regret\s+(?:it|this)\b|\bwatch\s+your\s+back\b|\bor\s+else\s*(?:[.!]|$)",
     r"\byou(?:['’]re|\s+are|\s+r)\s+(?:a|an|such\s+an?|the\s+biggest)\s+(?:\w+\s+){0,3}?"
@@ -231,7 +231,7 @@ SAFETY = (
     r"\bspark(?:s|ing|ed)\b|\bshatter(?:ed|s|ing)\b|\bexplod(?:ed|es|ing)\b|\bexplosion\b|\bblew\s+up\b",
     r"\belectric(?:al)?\s+shocks?\b|\belectrocut\w*|\b(?:gave|giving|gives)\s+(?:me|him|her|us|"
     r"my\s+\w+)\s+(?:a|an)\s+(?:\w+\s+)?shock\b|\bshocked\s+(?:me|him|her|my)\b",
-    r"\b(?:burn(?:ed|t|s)?|scald(?:ed|s)?|blister(?:ed|s)?)\s+(?:my|his|her|their|our|the)?\s*"
+    r"\b(?:burn(?:ed|t|s)?|scald(?:ed|s)?|blister(?:ed|s)?)\s+(?:(?:my|his|her|their|our|the)\s+)?"
     r"(?:\w+['’]s\s+)?(?:\w+\s+)?(?:hands?|fingers?|skin|arms?|legs?|face|mouth|tongue|palms?|"
     r"thumbs?|child|son|daughter|baby|kid|wrists?|foot|feet|lips?)\b|\b(?:severe|bad|nasty|"
     r"painful|serious)\s+burns?\b|\bgot\s+(?:badly\s+)?burn(?:ed|t)\b|\bburns?\s+(?:on|to)\s+"

@@ -8,10 +8,11 @@ from typing import Literal
 from . import risk_patterns as rp
 from . import risk_triggers as rt
 from .fastre import compile_alternation
+from .prefilter import Alternation, GatedAlternation
 from .schemas import Risk, RiskKind
 from .scope import TextScope
 
-__all__ = ["detect_risks"]
+__all__ = ["MAX_PER_KIND", "detect_risks"]
 
 ScopeMode = Literal["intent", "request", "contact", "abuse", "fact"]
 
@@ -29,16 +30,27 @@ _RULES: tuple[tuple[RiskKind, ScopeMode, tuple[str, ...]], ...] = (
 _COMPILED: tuple[tuple[RiskKind, ScopeMode, re.Pattern[str]], ...] = tuple(
     (kind, mode, compile_alternation(pats)) for kind, mode, pats in _RULES
 )
+_GATED = {kind: GatedAlternation(pats) for kind, _, pats in _RULES}
 _PAST_CANCEL = re.compile(r"cancel+ed\b", re.I)
 _NOW = re.compile(r"\b(?:just|now|today|hereby|have\s+now|this\s+morning)\b", re.I)
 _WORD_START = re.compile(r"\b\w")
 _TOKENS = re.compile(r"[a-z0-9]+")
-_ORDINAL_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b", re.I)
-_STEMS = {k: compile_alternation(v.split("|")) for k, v in rt.STEM_TRIGGERS.items()}
+# One digit before the suffix is enough to know an ordinal is there ("\d+" would retry every
+# digit of a long number).
+_ORDINAL_TOKEN = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)
+# Stems are plain lower-case strings: a substring test per stem is cheaper than a regex scan.
+_STEM_WORDS = {k: tuple(v.split("|")) for k, v in rt.STEM_TRIGGERS.items()}
+assert all(re.fullmatch(r"[a-z&]+", w) for ws in _STEM_WORDS.values() for w in ws)
+_KINDS_OF_TOKEN: dict[str, set[str]] = {}
+for _kind, _words in rt.TRIGGERS.items():
+    for _word in _words:
+        _KINDS_OF_TOKEN.setdefault(_word, set()).add(_kind)
+_TRIGGER_TOKENS = frozenset(_KINDS_OF_TOKEN)
+MAX_PER_KIND = 20  # risks reported per kind: the first ones in the text
 USE_TRIGGERS = True  # tests switch this off to check the triggers never hide a match
 
 
-def _tighten(pattern: re.Pattern[str], text: str, s: int, e: int) -> int:
+def _tighten(pattern: re.Pattern[str] | Alternation, text: str, s: int, e: int) -> int:
     """Move the start right to the last word where the same pattern still ends at e."""
     best = s
     if e - s > 25:
@@ -76,24 +88,39 @@ def detect_risks(text: str, tokens: set[str] | None = None) -> list[Risk]:
         tokens = set(tokens)
     if USE_TRIGGERS and _ORDINAL_TOKEN.search(text):
         tokens.add("second")
+    triggered: set[str] = set()
+    if USE_TRIGGERS:
+        for word in tokens & _TRIGGER_TOKENS:
+            triggered |= _KINDS_OF_TOKEN[word]
+        for kind, stems in _STEM_WORDS.items():
+            if kind not in triggered and any(w in low for w in stems):
+                triggered.add(kind)
     scope: TextScope | None = None
     found: list[Risk] = []
     for kind, mode, pattern in _COMPILED:
         if USE_TRIGGERS:
-            if rt.TRIGGERS[kind].isdisjoint(tokens):
-                stems = _STEMS.get(kind)
-                if stems is None or stems.search(low) is None:
-                    continue
+            if kind not in triggered:
+                continue
             also = rt.TRIGGERS_ALSO.get(kind)
             if also is not None and also.isdisjoint(tokens):
                 continue
-        for m in pattern.finditer(text):
+            # Branches none of whose required words occur cannot match: leave them out.
+            gated = _GATED[kind].matcher(low)
+            if gated is None:
+                continue
+            matcher: re.Pattern[str] | Alternation = gated
+        else:
+            matcher = pattern
+        kept = 0
+        for m in matcher.finditer(text):
+            if kept == MAX_PER_KIND:
+                break  # enough evidence; a text repeating a phrase thousands of times stays cheap
             s, e = m.start(), m.end()
             while e > s and text[e - 1].isspace():
                 e -= 1
             if e <= s:
                 continue
-            s = _tighten(pattern, text, s, e)
+            s = _tighten(matcher, text, s, e)
             if kind == "cancellation_threat" and _PAST_CANCEL.match(text, s):
                 tail = text[max(0, s - 20) : min(len(text), e + 20)]
                 if not _NOW.search(tail):
@@ -103,5 +130,6 @@ def detect_risks(text: str, tokens: set[str] | None = None) -> list[Risk]:
             if not _allowed(mode, scope, s, e, text):
                 continue
             found.append(Risk(kind=kind, evidence=text[s:e], start=s, end=e))
+            kept += 1
     found.sort(key=lambda r: (r.start, r.kind))
     return found

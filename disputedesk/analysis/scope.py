@@ -45,6 +45,9 @@ _THIRD = re.compile(
 )
 
 
+_WINDOW = 400
+
+
 class Scope:
     """Flags describing the grammatical scope of one match."""
 
@@ -84,8 +87,11 @@ class TextScope:
     def scope(self, start: int, end: int) -> Scope:
         """Work out negation/hypothesis/question/third-party for the span start..end."""
         s0, s1 = self.sentence(start)
-        sentence_prefix = self.text[s0:start]
-        question = self.text[s0:s1].rstrip().rstrip("\"'”’)").endswith("?")
+        # A clause is read back at most _WINDOW characters, and the question mark looked for
+        # at the sentence's end only: a text with no full stops stays linear, not quadratic.
+        sentence_prefix = self.text[max(s0, start - _WINDOW) : start]
+        tail = self.text[max(s0, s1 - _WINDOW) : s1]
+        question = tail.rstrip().rstrip("\"'”’)").endswith("?")
         cstart = 0
         for m in _CLAUSE_BREAK.finditer(sentence_prefix):
             cstart = m.end()

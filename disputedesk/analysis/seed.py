@@ -10,7 +10,7 @@ from pathlib import Path
 from .category import SHIPPED_MODEL_DIR, CategoryClassifier
 from .seed_templates import SLOTS, TEMPLATES
 from .seed_templates_extra import EXTRA_TEMPLATES
-from .seed_templates_more import MORE_SLOTS, MORE_TEMPLATES
+from .seed_templates_more import CONVENTION_TEMPLATES, MORE_SLOTS, MORE_TEMPLATES
 from .training import train_classifier
 
 __all__ = ["SEED_CORPUS", "build_seed_corpus", "build_shipped_model", "seed_rows"]
@@ -32,7 +32,10 @@ def build_seed_corpus(per_template: int = 4, seed: int = 0) -> list[tuple[str, s
     seen: set[str] = set()
     for label in TEMPLATES:
         templates = (
-            TEMPLATES[label] + EXTRA_TEMPLATES.get(label, ()) + MORE_TEMPLATES.get(label, ())
+            TEMPLATES[label]
+            + EXTRA_TEMPLATES.get(label, ())
+            + MORE_TEMPLATES.get(label, ())
+            + CONVENTION_TEMPLATES.get(label, ())
         )
         for template in templates:
             for _ in range(per_template):

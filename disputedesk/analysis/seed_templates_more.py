@@ -243,3 +243,56 @@ MORE_TEMPLATES: dict[str, tuple[str, ...]] = {
         "Is the {product} available in other colours?",
     ),
 }
+
+# How the labelled messages draw the lines between topics (ours, written for the conventions,
+# not taken from any labelled set): the way staff or the company treat the customer is
+# service_quality; thanks, a bare threat to a regulator and general how-to or opening-hours
+# questions name no dispute topic and are "other"; noise, heat, jams and melting are defects.
+CONVENTION_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "service_quality": (
+        "Who runs this place? I want someone with actual authority.",
+        "Put me through to a supervisor, the agent I spoke to was no help at all.",
+        "Are your staff trained at all or do you hire anyone off the street?",
+        "I've been with you for {time} and this is the treatment I get?",
+        "Your adviser promised a call back the same day and nobody ever rang.",
+        "I'm keeping a copy of this conversation to share online.",
+        "The person on the phone laughed at me and then hung up.",
+        "I've been passed between four departments and nobody takes ownership.",
+        "Your agent was condescending and talked over me the whole call.",
+        "Does anyone at your company actually read what customers write?",
+        "You told me a manager would ring me within a day. That was a week ago.",
+        "Is everyone on your helpline this rude or did I just get unlucky?",
+    ),
+    "other": (
+        "Thank you for fixing that so fast, you've been brilliant.",
+        "Thanks a million for your help today, everything is sorted now.",
+        "I'm reporting your company to the FTC.",
+        "I'll be filing a report with the CFPB and the state attorney general.",
+        "Consider this notice that I'm contacting the Better Business Bureau.",
+        "What are your opening hours over the holiday weekend?",
+        "Which screws go into the side panels of the {product}?",
+        "How do I put the {product} together? Page three of the instructions is missing.",
+        "Is there parking near your city centre branch?",
+        "I'd like to pass on some general feedback about my visit.",
+    ),
+    "product_defect": (
+        "The {product} makes a horrible grinding noise whenever it runs.",
+        "The {product} gets far too hot after ten minutes of use.",
+        "The plug on the {product} melted in the socket.",
+        "Supposedly quiet, but the {product} rattles like a tin can.",
+        "The {product} jams every single time I use it.",
+        "The screen on the {product} flickers all the time.",
+    ),
+    "delivery": (
+        "Lovely, yet another week without my parcel.",
+        "Still no sign of the courier, what a surprise.",
+    ),
+    "billing": (
+        "Where should we send this quarter's purchase order?",
+        "Which address do I send the remittance advice to?",
+    ),
+    "refund": (
+        "Does the returns period start on the day it was delivered or the day I ordered?",
+        "Do I have to pay the postage when I send something back for a refund?",
+    ),
+}

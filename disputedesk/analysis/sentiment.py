@@ -15,7 +15,7 @@ from .lexicon import COMPLAINT_PHRASES, DOMAIN_VALENCE, EMOTION_WORDS, SARCASM_P
 __all__ = ["EMOTIONS", "Scores", "score_text"]
 
 EMOTIONS = ("anger", "frustration", "disappointment", "anxiety", "satisfaction")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'*\-]*[A-Za-z*]|[A-Za-z]")
+_TOKEN = re.compile(r"[a-z][a-z*\-]*[a-z*]|[a-z]")  # read lower-cased text without apostrophes
 _CAPS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z'*\-]*[A-Z*]\b")
 _NEGATORS = frozenset(
     {w.replace("'", "") for w in _vader.NEGATE}
@@ -45,6 +45,11 @@ _POLITE = compile_alternation(
         r"\bkindly\b",
         r"\bsorry\b",
     ]
+)
+# Every polite phrase holds one of these tokens (of the [a-z0-9]+ kind: "i'd" gives "d").
+_POLITE_TOKENS = frozenset(
+    {"please", "thanks", "thank", "could", "can", "would", "hi", "hello", "d", "appreciate"}
+    | {"kindly", "sorry"}
 )
 # Calibration of the anger score to LABELS.md's levels (ours, Apache-2.0): frustration cues
 # (waiting, repetition, nobody answering, rhetorical questions, "ridiculous") lift a complaint to
@@ -339,7 +344,8 @@ def score_text(text: str, token_set: set[str] | None = None) -> Scores:
         caps_set = {t.lower().replace("'", "") for t in caps}
     emo = dict.fromkeys(EMOTIONS, 0.0)
     negated_anger = False
-    hits_at = [i for i, low in enumerate(lowers) if low in _HITS]
+    found = _HITS.intersection(lowers)
+    hits_at = [i for i, low in enumerate(lowers) if low in found] if found else []
     but_at = lowers.index("but") if "but" in lowers else -1
     vals: list[tuple[int, float]] = []
     if not norm_text.isascii():
@@ -373,7 +379,10 @@ def score_text(text: str, token_set: set[str] | None = None) -> Scores:
     complaints = 0 if _COMPLAINT_TOKENS.isdisjoint(token_set) else len(_COMPLAINT.findall(text))
     has_negative = complaints > 0 or any(v < -1.0 for _, v in vals)
     sarcasm = False
-    if not _SARCASM_TOKENS.isdisjoint(token_set) or _QUOTE_OR_EMOJI.search(text) is not None:
+    if not _SARCASM_TOKENS.isdisjoint(token_set) or (
+        (not text.isascii() or '"' in text or "'" in text)  # the only ASCII quote/emoji cues
+        and _QUOTE_OR_EMOJI.search(text) is not None
+    ):
         sarcasm = _sarcastic(text, lex, has_negative)
     total = 0.0
     for _, v in vals:
@@ -389,10 +398,10 @@ def score_text(text: str, token_set: set[str] | None = None) -> Scores:
         sentiment = min(sentiment, -0.3)
     emo["frustration"] += 0.35 * complaints
     length_norm = 1.0 + 0.1 * max(0, n_words - 20) ** 0.5
-    emotions = {e: 1.0 - math.exp(-v / length_norm) for e, v in emo.items()}
+    emotions = {e: 1.0 - math.exp(-v / length_norm) if v else 0.0 for e, v in emo.items()}
     shout = min(1.0, caps_words / 2) * 0.25 + (0.15 if "!!" in text or all_caps_text else 0.0)
     neg = max(0.0, -sentiment)
-    polite = min(3, len(_POLITE.findall(text)))
+    polite = 0 if _POLITE_TOKENS.isdisjoint(token_set) else min(3, len(_POLITE.findall(text)))
     anger = (
         0.3 * neg + 0.7 * emotions["anger"] + 0.1 * emotions["frustration"] + shout - 0.08 * polite
     )

@@ -39,3 +39,9 @@ def test_dev_anger_and_sentiment_agreement(dev_messages_path: Path) -> None:
     )
     assert anger / len(rows) >= 0.6
     assert sentiment / len(rows) >= 0.8
+
+
+def test_dev_category_agreement(dev_messages_path: Path) -> None:
+    rows = _rows(dev_messages_path)
+    agree = sum(analyze(str(r["text"])).category.label == r["category"] for r in rows)
+    assert agree / len(rows) >= 0.7
