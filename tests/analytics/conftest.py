@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from disputedesk.auth.service import create_user
 from disputedesk.customers.models import Customer
+from disputedesk.disputes.figures import note_event
 from disputedesk.disputes.models import Dispute, DisputeEvent, Message, Offer
 from tests.conftest import PASSWORD
 
@@ -70,7 +71,8 @@ class Data:
     def event(
         self, dispute: Dispute, kind: str, when: datetime, after: dict[str, Any] | None = None
     ) -> None:
-        """One event on the dispute's trail."""
+        """One event on the trail; the dispute's figures follow it, as in record_event."""
+        note_event(dispute, kind=kind, at=when, after=after)
         self.session.add(
             DisputeEvent(
                 dispute_id=dispute.id,

@@ -1,0 +1,49 @@
+"""Per-dispute figures kept up to date from the dispute's own events, for the reports.
+
+Every event goes through `note_event` in the transaction that records it (`record_event`, the
+importer), so a report reads one row per dispute instead of walking the audit trail. The trail
+stays the source of truth: migration 0008a computes the same figures from it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Final
+
+from disputedesk.disputes.models import Dispute
+
+# A reply to the customer or any move along the lifecycle counts as the first response.
+RESPONSE_KINDS: Final = ("message.sent", "dispute.status_changed")
+FIGURE_KINDS: Final = frozenset(
+    {
+        *RESPONSE_KINDS,
+        "dispute.escalated",
+        "dispute.reopened",
+        "message.received",
+        "survey.completed",
+    }
+)
+
+
+def _earlier(current: datetime | None, at: datetime) -> datetime:
+    return at if current is None or at < current else current
+
+
+def _later(current: datetime | None, at: datetime) -> datetime:
+    return at if current is None or at > current else current
+
+
+def note_event(dispute: Dispute, *, kind: str, at: datetime, after: dict[str, Any] | None) -> None:
+    """Fold one event of the dispute's trail into its figures (no database access)."""
+    if kind in RESPONSE_KINDS:
+        dispute.first_response_at = _earlier(dispute.first_response_at, at)
+    elif kind == "dispute.escalated":
+        dispute.last_escalated_at = _later(dispute.last_escalated_at, at)
+    elif kind == "dispute.reopened":
+        dispute.reopen_count = (dispute.reopen_count or 0) + 1
+        dispute.last_reopened_at = _later(dispute.last_reopened_at, at)
+    elif kind == "message.received":
+        dispute.customer_replies = (dispute.customer_replies or 0) + 1
+    elif kind == "survey.completed" and after and after.get("rating") is not None:
+        dispute.survey_answers = (dispute.survey_answers or 0) + 1
+        dispute.survey_rating_sum = (dispute.survey_rating_sum or 0) + int(after["rating"])

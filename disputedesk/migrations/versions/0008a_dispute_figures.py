@@ -1,0 +1,104 @@
+"""dispute figures: what the reports read, kept on each dispute from its events
+
+Revision ID: 0008a
+Revises: 0007
+Create Date: 2026-12-07
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import op
+
+import disputedesk.db
+
+revision: str = "0008a"
+down_revision: str | None = "0007"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+_TIMES = ("first_response_at", "last_escalated_at", "last_reopened_at")
+_COUNTERS = ("reopen_count", "customer_replies", "survey_answers", "survey_rating_sum")
+_OPENED_FIGURES = [
+    "created_at",
+    "category",
+    "channel",
+    "assignee_id",
+    "first_response_at",
+    "resolved_at",
+    "closed_at",
+    "last_escalated_at",
+    "reopen_count",
+    "customer_replies",
+    "first_anger",
+    "current_anger",
+    "survey_answers",
+    "survey_rating_sum",
+]
+
+
+_disputes = sa.table("disputes", sa.column("id"), *(sa.column(c) for c in (*_TIMES, *_COUNTERS)))
+_events = sa.table(
+    "dispute_events", sa.column("dispute_id"), sa.column("kind"), sa.column("created_at")
+)
+_surveys = sa.table("surveys", sa.column("dispute_id"), sa.column("rating"))
+
+
+def _from_events(aggregate: Any, *kinds: str) -> Any:
+    return (
+        sa.select(aggregate)
+        .where(_events.c.dispute_id == _disputes.c.id, _events.c.kind.in_(kinds))
+        .scalar_subquery()
+    )
+
+
+def _from_surveys(aggregate: Any) -> Any:
+    return (
+        sa.select(aggregate)
+        .where(_surveys.c.dispute_id == _disputes.c.id, _surveys.c.rating.is_not(None))
+        .scalar_subquery()
+    )
+
+
+def _backfill() -> None:
+    """The same figures disputes/figures.py keeps, computed once from the audit trail (and the
+    answered surveys, which hold the ratings)."""
+    at = _events.c.created_at
+    op.execute(
+        _disputes.update().values(
+            first_response_at=_from_events(
+                sa.func.min(at), "message.sent", "dispute.status_changed"
+            ),
+            last_escalated_at=_from_events(sa.func.max(at), "dispute.escalated"),
+            last_reopened_at=_from_events(sa.func.max(at), "dispute.reopened"),
+            reopen_count=_from_events(sa.func.count(), "dispute.reopened"),
+            customer_replies=_from_events(sa.func.count(), "message.received"),
+            survey_answers=_from_surveys(sa.func.count()),
+            survey_rating_sum=_from_surveys(sa.func.coalesce(sa.func.sum(_surveys.c.rating), 0)),
+        )
+    )
+
+
+def upgrade() -> None:
+    # Plain ADD/DROP COLUMN (SQLite 3.35+ has both): no table copy of a big disputes table.
+    for name in _TIMES:
+        op.add_column(
+            "disputes", sa.Column(name, disputedesk.db.UTCDateTime(timezone=True), nullable=True)
+        )
+    for name in _COUNTERS:
+        op.add_column("disputes", sa.Column(name, sa.Integer(), nullable=False, server_default="0"))
+    _backfill()
+    op.create_index("ix_disputes_opened_figures", "disputes", _OPENED_FIGURES)
+    op.create_index(
+        "ix_disputes_resolved_figures", "disputes", ["resolved_at", "root_cause", "outcome"]
+    )
+
+
+def downgrade() -> None:
+    op.drop_index("ix_disputes_resolved_figures", table_name="disputes")
+    op.drop_index("ix_disputes_opened_figures", table_name="disputes")
+    for name in (*_COUNTERS, *_TIMES):
+        op.drop_column("disputes", name)
