@@ -89,6 +89,7 @@ class _Rows:
         self.rng, self.n, self.span = rng, n, days * 86400
         self.ids = {"messages": 0, "dispute_events": 0, "offers": 0, "surveys": 0}
         self.figures = Dispute()
+        self.replies: dict[int, list[float]] = {}
         self.out: dict[str, list[tuple[Any, ...]]] = {}
 
     def _next(self, table: str) -> int:
@@ -114,8 +115,14 @@ class _Rows:
         return answered
 
     def message(self, d: int, direction: str, agent: int | None, body: str, at: datetime) -> None:
-        """One message; a reply carries a coach report."""
-        coach = json.dumps({"score": self.rng.randrange(30, 100)}) if agent else None
+        """One message; a reply carries a coach report, counted per author as the desk does."""
+        coach = None
+        if agent:
+            score = self.rng.randrange(30, 100)
+            coach = json.dumps({"score": score})
+            counted = self.replies.setdefault(agent, [0, 0.0])
+            counted[0] += 1
+            counted[1] += score
         author = "Agent" if agent else "Customer"
         row = (self._next("messages"), d, direction, "web", agent, author, body, None, coach, at)
         self.out["messages"].append(row)
@@ -143,6 +150,7 @@ class _Rows:
     def dispute(self, d: int) -> None:
         """One dispute with its conversation, offers, escalation, resolution or reopening."""
         rng = self.rng
+        self.replies = {}
         self.figures = Dispute(reopen_count=0, customer_replies=0, survey_answers=0)
         self.figures.survey_rating_sum = 0
         created = NOW - timedelta(seconds=rng.randrange(self.span))
@@ -186,6 +194,8 @@ class _Rows:
                 self.survey(d, resolved, rng.choice((3, 4, 4, 5, 5)))
         else:
             resolved = None
+        for author, (replies, total) in self.replies.items():
+            self.out["reply_scores"].append((d, author, created, int(replies), total))
         customer = 1 + d % max(1, self.n // 5)
         f = self.figures
         self.out["disputes"].append((
@@ -218,6 +228,7 @@ COLUMNS = {
     "offers": ("id", "dispute_id", "remedy", "amount_minor", "currency", "status", "clause_id",
                "created_at", "updated_at"),
     "surveys": ("id", "dispute_id", "round", "created_at", "expires_at", "rating", "answered_at"),
+    "reply_scores": ("dispute_id", "author_staff_id", "dispute_opened_at", "replies", "score_sum"),
 }  # fmt: skip
 TABLES = tuple(COLUMNS)
 
@@ -288,8 +299,8 @@ def load(engine: Engine, n: int, days: int, seed: int) -> None:
 
 
 @contextmanager
-def database(backend: str, pg_url: str, folder: Path) -> Iterator[Engine]:
-    """A fresh migrated database on `backend`, removed afterwards."""
+def database(backend: str, pg_url: str, folder: Path, keep: bool) -> Iterator[Engine]:
+    """A fresh migrated database on `backend`, removed afterwards unless `keep`."""
     if backend == "sqlite":
         engine = make_engine(f"sqlite:///{folder / f'bench-{uuid.uuid4().hex[:8]}.sqlite3'}")
         upgrade(engine)
@@ -306,8 +317,9 @@ def database(backend: str, pg_url: str, folder: Path) -> Iterator[Engine]:
         yield engine
     finally:
         engine.dispose()
-        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if not keep:
+            with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
 
 
@@ -337,21 +349,43 @@ def main() -> None:
     parser.add_argument("--since", default="30d", help="comma-separated periods to time")
     parser.add_argument("--days", type=int, default=365, help="disputes spread over this many days")
     parser.add_argument("--out", help="also append each result as a JSON line to this file")
+    parser.add_argument(
+        "--keep",
+        metavar="FOLDER",
+        help="keep the databases: SQLite files in FOLDER, PostgreSQL databases undropped",
+    )
+    parser.add_argument(
+        "--url", help="time an already loaded database (from --keep) instead of building one"
+    )
     parser.add_argument("--pg-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    backends = ("sqlite", "postgres") if args.backend == "both" else (args.backend,)
+    backends: tuple[str, ...] = (
+        ("sqlite", "postgres") if args.backend == "both" else (args.backend,)
+    )
     periods = args.since.split(",")
     results: dict[tuple[str, int, str], dict[str, float]] = {}
-    with tempfile.TemporaryDirectory() as folder:
+    if args.url:
+        engine = make_engine(args.url)
+        with engine.connect() as conn:
+            count = int(conn.execute(text("SELECT count(*) FROM disputes")).scalar_one())
+        backend = "sqlite" if engine.dialect.name == "sqlite" else "postgres"
+        backends, sizes = (), []
+        for since in periods:
+            results[(backend, count, since)] = timings = time_reports(engine, since, args.runs)
+            console.print(f"{backend} {count:,} {since}: {json.dumps(timings)}")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(args.keep) if args.keep else Path(scratch)
         for backend in backends:
             for n in sizes:
-                with database(backend, args.pg_url, Path(folder)) as engine:
+                with database(backend, args.pg_url, folder, bool(args.keep)) as engine:
                     started = time.perf_counter()
                     load(engine, n, args.days, args.seed)
                     loaded = time.perf_counter() - started
                     console.print(f"{backend} {n:,}: loaded in {loaded:.1f} s")
+                    if args.keep:
+                        console.print(f"kept: {engine.url.render_as_string(hide_password=False)}")
                     for since in periods:
                         timings = time_reports(engine, since, args.runs)
                         results[(backend, n, since)] = timings

@@ -13,7 +13,7 @@ from disputedesk.analytics.common import rate as share
 from disputedesk.analytics.period import Period
 from disputedesk.analytics.schemas import AgentDeescalation, DeescalationReport
 from disputedesk.auth.models import StaffUser
-from disputedesk.disputes.models import Dispute, Message
+from disputedesk.disputes.models import Dispute, ReplyScore
 
 NOTE = (
     "Anger is read from the first and the last customer message of each dispute opened in the "
@@ -40,7 +40,6 @@ def deescalation(
     """Per assignee: disputes, average first and last anger, change, calmer share, coach score."""
     period = Period(since, until)
     cohort = within(Dispute.created_at, since, until)
-    cohort_ids = select(Dispute.id).where(cohort)
     # customer_replies counts message.received events: customer messages after the opening one.
     measured = and_(
         Dispute.customer_replies > 0,
@@ -63,18 +62,17 @@ def deescalation(
         .where(cohort, Dispute.assignee_id.is_not(None))
         .group_by(Dispute.assignee_id)
     ).all()
-    score = Message.coach_report["score"].as_float()
+    # reply_scores holds, per dispute and author, the count and sum of coach scores.
     coached = {
-        int(author): (int(n), _avg(avg))
-        for author, n, avg in session.execute(
-            select(Message.author_staff_id, func.count(score), func.avg(score))
-            .where(
-                Message.dispute_id.in_(cohort_ids),
-                Message.direction == "outbound",
-                Message.author_staff_id.is_not(None),
-                score.is_not(None),
+        int(author): (int(n), _avg(total / n if n else None))
+        for author, n, total in session.execute(
+            select(
+                ReplyScore.author_staff_id,
+                func.sum(ReplyScore.replies),
+                func.sum(ReplyScore.score_sum),
             )
-            .group_by(Message.author_staff_id)
+            .where(within(ReplyScore.dispute_opened_at, since, until))
+            .group_by(ReplyScore.author_staff_id)
         )
     }
     ids = {int(r[0]) for r in rows} | set(coached)

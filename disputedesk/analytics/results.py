@@ -183,7 +183,9 @@ def root_causes(
                 func.count(func.distinct(Offer.dispute_id)),
             )
             .join(Offer, Offer.dispute_id == Dispute.id)
-            .where(resolved_in, Offer.status == "accepted")
+            # status || '' keeps the planner from starting at every accepted offer ever made
+            # (SQLite does, and reads 10x more rows): it starts from the period's disputes.
+            .where(resolved_in, Offer.status.concat("") == "accepted")
             .group_by(Dispute.root_cause, Offer.currency)
         )
     ]

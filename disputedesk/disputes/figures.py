@@ -1,8 +1,9 @@
 """Per-dispute figures kept up to date from the dispute's own events, for the reports.
 
 Every event goes through `note_event` in the transaction that records it (`record_event`, the
-importer), so a report reads one row per dispute instead of walking the audit trail. The trail
-stays the source of truth: migration 0008a computes the same figures from it.
+importer), so a report reads one row per dispute instead of walking the audit trail; every coached
+reply goes through `note_coached_reply`. The trail and the messages stay the source of truth:
+migration 0008a computes the same figures from them.
 """
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Final
 
-from disputedesk.disputes.models import Dispute
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from disputedesk.disputes.models import Dispute, ReplyScore
 
 # A reply to the customer or any move along the lifecycle counts as the first response.
 RESPONSE_KINDS: Final = ("message.sent", "dispute.status_changed")
@@ -47,3 +51,24 @@ def note_event(dispute: Dispute, *, kind: str, at: datetime, after: dict[str, An
     elif kind == "survey.completed" and after and after.get("rating") is not None:
         dispute.survey_answers = (dispute.survey_answers or 0) + 1
         dispute.survey_rating_sum = (dispute.survey_rating_sum or 0) + int(after["rating"])
+
+
+def note_coached_reply(*, session: Session, dispute: Dispute, author_id: int, score: float) -> None:
+    """Count one coached reply by `author_id` on `dispute` (an atomic upsert)."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    insert = dialect.insert(ReplyScore).values(
+        dispute_id=dispute.id,
+        author_staff_id=author_id,
+        dispute_opened_at=dispute.created_at,
+        replies=1,
+        score_sum=score,
+    )
+    session.execute(
+        insert.on_conflict_do_update(
+            index_elements=[ReplyScore.dispute_id, ReplyScore.author_staff_id],
+            set_={
+                "replies": ReplyScore.replies + 1,
+                "score_sum": ReplyScore.score_sum + score,
+            },
+        )
+    )

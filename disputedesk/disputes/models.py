@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, SmallInteger, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from disputedesk.db import Base, JSONType, UTCDateTime, utcnow
@@ -124,6 +133,31 @@ class Message(Base):
     analysis: Mapped[dict[str, Any] | None] = mapped_column(JSONType, nullable=True)
     coach_report: Mapped[dict[str, Any] | None] = mapped_column(JSONType, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReplyScore(Base):
+    """The coached replies one member of staff sent on one dispute: how many, and their scores.
+
+    Kept as each reply is stored, with the dispute's opening time, so the de-escalation report
+    reads a period's coach scores per author without reading the messages.
+    """
+
+    __tablename__ = "reply_scores"
+    __table_args__ = (
+        Index(
+            "ix_reply_scores_opened_author",
+            "dispute_opened_at",
+            "author_staff_id",
+            "replies",
+            "score_sum",
+        ),
+    )
+
+    dispute_id: Mapped[int] = mapped_column(ForeignKey("disputes.id"), primary_key=True)
+    author_staff_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), primary_key=True)
+    dispute_opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    replies: Mapped[int] = mapped_column(Integer, default=0)
+    score_sum: Mapped[float] = mapped_column(Float, default=0.0)
 
 
 class DisputeEvent(Base):

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from disputedesk.auth.service import create_user
 from disputedesk.customers.models import Customer
-from disputedesk.disputes.figures import note_event
+from disputedesk.disputes.figures import note_coached_reply, note_event
 from disputedesk.disputes.models import Dispute, DisputeEvent, Message, Offer
 from tests.conftest import PASSWORD
 
@@ -110,6 +110,10 @@ class Data:
         )
         kind = {"outbound": "message.sent", "inbound": "message.received"}[direction]
         self.event(dispute, kind, when)
+        if direction == "outbound" and author is not None and coach is not None:
+            note_coached_reply(
+                session=self.session, dispute=dispute, author_id=author, score=coach["score"]
+            )
 
     def offer(
         self,

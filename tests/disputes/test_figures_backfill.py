@@ -6,13 +6,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from alembic import command
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from disputedesk.actors import Actor
+from disputedesk.auth.service import create_user
 from disputedesk.customers.models import Customer
 from disputedesk.disputes.events import record_event
-from disputedesk.disputes.models import Dispute
+from disputedesk.disputes.models import Dispute, ReplyScore
 from disputedesk.disputes.schemas import (
     DisputeCreate,
     EscalateRequest,
@@ -28,6 +29,7 @@ from disputedesk.disputes.service import (
 )
 from disputedesk.migrate import alembic_config, upgrade
 from disputedesk.workflow.models import Survey
+from tests.conftest import PASSWORD
 from tests.disputes.test_figures import FIGURES
 
 AGENT = Actor(kind="staff", id=None, name="Agent")
@@ -47,13 +49,17 @@ def _work(session: Session) -> list[int]:
     quiet = opened(0)  # nothing happens to it
     busy = opened(1)
     t = START + timedelta(hours=2)
-    add_message(
-        session=session,
-        dispute_id=busy.id,
-        actor=AGENT,
-        now=t,
-        data=MessageCreate(direction="outbound", body="We are on it."),
-    )
+    user = create_user(session=session, username="grace", password=PASSWORD, role="agent")
+    grace = Actor(kind="staff", id=user.id, name="Grace", role="agent")
+    for n, coach in enumerate(({"score": 80}, {"score": 65}, None)):
+        add_message(
+            session=session,
+            dispute_id=busy.id,
+            actor=grace,
+            now=t + timedelta(seconds=n),
+            data=MessageCreate(direction="outbound", body="We are on it."),
+            coach_report=coach,
+        )
     for n in (1, 2):
         add_message(
             session=session,
@@ -115,10 +121,16 @@ def _work(session: Session) -> list[int]:
     return [quiet.id, busy.id]
 
 
-def _figures(engine: Engine, ids: list[int]) -> list[dict[str, Any]]:
+def _figures(engine: Engine, ids: list[int]) -> list[Any]:
     with Session(engine) as s:
         rows = [s.get(Dispute, i) for i in ids]
-        return [{name: getattr(d, name) for name in FIGURES} for d in rows if d is not None]
+        scores = s.execute(
+            select(ReplyScore.dispute_id, ReplyScore.replies, ReplyScore.score_sum)
+        ).all()
+        return [
+            *({name: getattr(d, name) for name in FIGURES} for d in rows if d is not None),
+            sorted(tuple(r) for r in scores),
+        ]
 
 
 def test_backfill_gives_the_figures_kept_while_working(own_engine: Engine) -> None:
@@ -131,6 +143,7 @@ def test_backfill_gives_the_figures_kept_while_working(own_engine: Engine) -> No
         2,
         1,
     )
+    assert kept[2] == [(ids[1], 2, 145.0)]
     config = alembic_config(own_engine.url.render_as_string(hide_password=False))
     with own_engine.begin() as connection:
         config.attributes["connection"] = connection

@@ -1,4 +1,4 @@
-"""dispute figures: what the reports read, kept on each dispute from its events
+"""dispute figures: what the reports read, kept on each dispute from its events and replies
 
 Revision ID: 0008a
 Revises: 0007
@@ -82,6 +82,46 @@ def _backfill() -> None:
     )
 
 
+def _backfill_reply_scores() -> None:
+    """One row per (dispute, author) of coached replies, from the stored messages."""
+    messages = sa.table(
+        "messages",
+        sa.column("dispute_id"),
+        sa.column("direction"),
+        sa.column("author_staff_id"),
+        sa.column("coach_report", disputedesk.db.JSONType),
+    )
+    disputes = sa.table("disputes", sa.column("id"), sa.column("created_at"))
+    scores = sa.table(
+        "reply_scores",
+        *(sa.column(c) for c in ("dispute_id", "author_staff_id", "dispute_opened_at")),
+        sa.column("replies"),
+        sa.column("score_sum"),
+    )
+    score = messages.c.coach_report["score"].as_float()
+    rows = (
+        sa.select(
+            messages.c.dispute_id,
+            messages.c.author_staff_id,
+            disputes.c.created_at,
+            sa.func.count(),
+            sa.func.sum(score),
+        )
+        .join(disputes, disputes.c.id == messages.c.dispute_id)
+        .where(
+            messages.c.direction == "outbound",
+            messages.c.author_staff_id.is_not(None),
+            score.is_not(None),
+        )
+        .group_by(messages.c.dispute_id, messages.c.author_staff_id, disputes.c.created_at)
+    )
+    op.execute(
+        scores.insert().from_select(
+            ["dispute_id", "author_staff_id", "dispute_opened_at", "replies", "score_sum"], rows
+        )
+    )
+
+
 def upgrade() -> None:
     # Plain ADD/DROP COLUMN (SQLite 3.35+ has both): no table copy of a big disputes table.
     for name in _TIMES:
@@ -95,9 +135,34 @@ def upgrade() -> None:
     op.create_index(
         "ix_disputes_resolved_figures", "disputes", ["resolved_at", "root_cause", "outcome"]
     )
+    op.create_table(
+        "reply_scores",
+        sa.Column("dispute_id", sa.Integer(), nullable=False),
+        sa.Column("author_staff_id", sa.Integer(), nullable=False),
+        sa.Column("dispute_opened_at", disputedesk.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("replies", sa.Integer(), nullable=False),
+        sa.Column("score_sum", sa.Float(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["dispute_id"], ["disputes.id"], name=op.f("fk_reply_scores_dispute_id_disputes")
+        ),
+        sa.ForeignKeyConstraint(
+            ["author_staff_id"],
+            ["staff_users.id"],
+            name=op.f("fk_reply_scores_author_staff_id_staff_users"),
+        ),
+        sa.PrimaryKeyConstraint("dispute_id", "author_staff_id", name=op.f("pk_reply_scores")),
+    )
+    _backfill_reply_scores()
+    op.create_index(
+        "ix_reply_scores_opened_author",
+        "reply_scores",
+        ["dispute_opened_at", "author_staff_id", "replies", "score_sum"],
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_reply_scores_opened_author", table_name="reply_scores")
+    op.drop_table("reply_scores")
     op.drop_index("ix_disputes_resolved_figures", table_name="disputes")
     op.drop_index("ix_disputes_opened_figures", table_name="disputes")
     for name in (*_COUNTERS, *_TIMES):
