@@ -90,6 +90,7 @@ class _Rows:
         self.ids = {"messages": 0, "dispute_events": 0, "offers": 0, "surveys": 0}
         self.figures = Dispute()
         self.replies: dict[int, list[float]] = {}
+        self.offers: list[tuple[Any, ...]] = []
         self.out: dict[str, list[tuple[Any, ...]]] = {}
 
     def _next(self, table: str) -> int:
@@ -128,7 +129,7 @@ class _Rows:
         self.out["messages"].append(row)
 
     def offer(self, d: int, made: datetime) -> None:
-        """One offer citing a clause, in a random state."""
+        """One offer citing a clause, in a random state (stored when the dispute is complete)."""
         rng = self.rng
         status = rng.choice(("accepted", "accepted", "declined", "rejected", "offered"))
         amount = rng.randrange(500, 20000)
@@ -145,12 +146,12 @@ class _Rows:
             made,
             later,
         )
-        self.out["offers"].append(row)
+        self.offers.append(row)
 
     def dispute(self, d: int) -> None:
         """One dispute with its conversation, offers, escalation, resolution or reopening."""
         rng = self.rng
-        self.replies = {}
+        self.replies, self.offers = {}, []
         self.figures = Dispute(reopen_count=0, customer_replies=0, survey_answers=0)
         self.figures.survey_rating_sum = 0
         created = NOW - timedelta(seconds=rng.randrange(self.span))
@@ -194,10 +195,13 @@ class _Rows:
                 self.survey(d, resolved, rng.choice((3, 4, 4, 5, 5)))
         else:
             resolved = None
+        f = self.figures
+        # Each escalation or reopening gives the dispute's offers its latest times (as the desk).
+        for offer in self.offers:
+            self.out["offers"].append((*offer, f.last_escalated_at, f.last_reopened_at))
         for author, (replies, total) in self.replies.items():
             self.out["reply_scores"].append((d, author, created, int(replies), total))
         customer = 1 + d % max(1, self.n // 5)
-        f = self.figures
         self.out["disputes"].append((
             d, customer, rng.choice(CHANNELS), subject, body, rng.choice(CATEGORIES), "USD",
             status, "normal", 1, "none", agent, outcome, cause, anger, first_anger, created, t,
@@ -226,7 +230,7 @@ COLUMNS = {
     "dispute_events": ("id", "dispute_id", "kind", "actor_kind", "actor_id", "actor_name", "after",
                        "created_at"),
     "offers": ("id", "dispute_id", "remedy", "amount_minor", "currency", "status", "clause_id",
-               "created_at", "updated_at"),
+               "created_at", "updated_at", "dispute_escalated_at", "dispute_reopened_at"),
     "surveys": ("id", "dispute_id", "round", "created_at", "expires_at", "rating", "answered_at"),
     "reply_scores": ("dispute_id", "author_staff_id", "dispute_opened_at", "replies", "score_sum"),
 }  # fmt: skip

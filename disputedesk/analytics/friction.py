@@ -52,13 +52,13 @@ _PHRASES = {
 
 
 def _conditions() -> dict[str, Any]:
-    # last_escalated_at / last_reopened_at are the latest such events of the offer's dispute, so
-    # "an escalation at or after the offer" is one comparison on the joined dispute row.
+    # The offer carries copies of its dispute's latest escalation and reopen times, so "an
+    # escalation at or after the offer" is one comparison on the offer row: no join.
     return {
         "declined": Offer.status == "declined",
         "refused": Offer.status == "rejected",
-        "escalated": Dispute.last_escalated_at >= Offer.created_at,
-        "reopened": and_(Offer.status == "accepted", Dispute.last_reopened_at >= Offer.updated_at),
+        "escalated": Offer.dispute_escalated_at >= Offer.created_at,
+        "reopened": and_(Offer.status == "accepted", Offer.dispute_reopened_at >= Offer.updated_at),
     }
 
 
@@ -107,7 +107,6 @@ def policy_friction(
         columns += [func.max(picked), func.min(picked)]
     rows = session.execute(
         select(Offer.clause_id, func.count(), *columns)
-        .join(Dispute, Dispute.id == Offer.dispute_id)
         .where(made, Offer.clause_id.is_not(None))
         .group_by(Offer.clause_id)
     ).all()

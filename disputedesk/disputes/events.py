@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from disputedesk.actors import Actor
 from disputedesk.channels.webhooks import queue_webhooks
-from disputedesk.disputes.figures import FIGURE_KINDS, note_event
+from disputedesk.disputes.figures import FIGURE_KINDS, OFFER_KINDS, copy_to_offers, note_event
 from disputedesk.disputes.models import Dispute, DisputeEvent
 
 
@@ -43,6 +43,8 @@ def record_event(
         dispute = session.get(Dispute, dispute_id)
         if dispute is not None:
             note_event(dispute, kind=kind, at=now, after=after)
+            if kind in OFFER_KINDS:
+                copy_to_offers(session=session, dispute=dispute)
     queue_webhooks(session=session, event=event)
     return event
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Final
 
+from sqlalchemy import update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from disputedesk.disputes.models import Dispute, ReplyScore
+from disputedesk.disputes.models import Dispute, Offer, ReplyScore
 
 # A reply to the customer or any move along the lifecycle counts as the first response.
 RESPONSE_KINDS: Final = ("message.sent", "dispute.status_changed")
+# Events after which the dispute's offers carry new copies of its figures.
+OFFER_KINDS: Final = frozenset({"dispute.escalated", "dispute.reopened"})
 FIGURE_KINDS: Final = frozenset(
     {
         *RESPONSE_KINDS,
@@ -71,4 +74,19 @@ def note_coached_reply(*, session: Session, dispute: Dispute, author_id: int, sc
                 "score_sum": ReplyScore.score_sum + score,
             },
         )
+    )
+
+
+def offer_figures(dispute: Dispute) -> dict[str, datetime | None]:
+    """The dispute's figures an offer carries a copy of (set when the offer is made)."""
+    return {
+        "dispute_escalated_at": dispute.last_escalated_at,
+        "dispute_reopened_at": dispute.last_reopened_at,
+    }
+
+
+def copy_to_offers(*, session: Session, dispute: Dispute) -> None:
+    """Give every offer of the dispute the dispute's current escalation and reopen times."""
+    session.execute(
+        update(Offer).where(Offer.dispute_id == dispute.id).values(**offer_figures(dispute))
     )

@@ -188,6 +188,17 @@ class Offer(Base):
         Index("ix_offers_status_created", "status", "created_at"),
         Index("ix_offers_created_at", "created_at"),
         Index("ix_offers_status_updated", "status", "updated_at"),
+        # Covering index of the policy-friction report: a period's offers, read from it alone.
+        Index(
+            "ix_offers_made_figures",
+            "created_at",
+            "clause_id",
+            "status",
+            "dispute_id",
+            "updated_at",
+            "dispute_escalated_at",
+            "dispute_reopened_at",
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -207,3 +218,7 @@ class Offer(Base):
     customer_note: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Copies of the dispute's last_escalated_at / last_reopened_at (disputes/figures.py), so the
+    # policy-friction report needs no join to a million disputes.
+    dispute_escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    dispute_reopened_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -40,6 +40,15 @@ _OPENED_FIGURES = [
 ]
 
 
+_OFFER_FIGURES = [
+    "created_at",
+    "clause_id",
+    "status",
+    "dispute_id",
+    "updated_at",
+    "dispute_escalated_at",
+    "dispute_reopened_at",
+]
 _disputes = sa.table("disputes", sa.column("id"), *(sa.column(c) for c in (*_TIMES, *_COUNTERS)))
 _events = sa.table(
     "dispute_events", sa.column("dispute_id"), sa.column("kind"), sa.column("created_at")
@@ -122,6 +131,30 @@ def _backfill_reply_scores() -> None:
     )
 
 
+_OFFER_COPIES = {
+    "dispute_escalated_at": "last_escalated_at",
+    "dispute_reopened_at": "last_reopened_at",
+}
+
+
+def _backfill_offers() -> None:
+    """Each offer gets its dispute's escalation and reopen times (after the disputes' backfill)."""
+    disputes = sa.table(
+        "disputes", sa.column("id"), *(sa.column(c) for c in _OFFER_COPIES.values())
+    )
+    offers = sa.table("offers", sa.column("dispute_id"), *(sa.column(c) for c in _OFFER_COPIES))
+    op.execute(
+        offers.update().values(
+            {
+                copy: sa.select(disputes.c[source])
+                .where(disputes.c.id == offers.c.dispute_id)
+                .scalar_subquery()
+                for copy, source in _OFFER_COPIES.items()
+            }
+        )
+    )
+
+
 def upgrade() -> None:
     # Plain ADD/DROP COLUMN (SQLite 3.35+ has both): no table copy of a big disputes table.
     for name in _TIMES:
@@ -153,6 +186,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("dispute_id", "author_staff_id", name=op.f("pk_reply_scores")),
     )
     _backfill_reply_scores()
+    for name in _OFFER_COPIES:
+        op.add_column(
+            "offers", sa.Column(name, disputedesk.db.UTCDateTime(timezone=True), nullable=True)
+        )
+    _backfill_offers()
+    op.create_index("ix_offers_made_figures", "offers", _OFFER_FIGURES)
     op.create_index(
         "ix_reply_scores_opened_author",
         "reply_scores",
@@ -161,6 +200,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_offers_made_figures", table_name="offers")
+    for name in _OFFER_COPIES:
+        op.drop_column("offers", name)
     op.drop_index("ix_reply_scores_opened_author", table_name="reply_scores")
     op.drop_table("reply_scores")
     op.drop_index("ix_disputes_resolved_figures", table_name="disputes")
