@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -12,14 +12,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from disputedesk.analytics.agents import deescalation
+from disputedesk.analytics.friction import policy_friction
 from disputedesk.analytics.results import escalations, reopens
 from disputedesk.config import get_settings
 from disputedesk.disputes.figures import RESPONSE_KINDS
-from disputedesk.disputes.models import Dispute
+from disputedesk.disputes.models import Dispute, Offer
 from disputedesk.workflow.models import Job
 from disputedesk.workflow.worker import run_pending
 from tests.conftest import Clock, StaffMember
 from tests.factories import make_dispute
+from tests.remedies.test_offers_api import _delivered_dispute
 
 FIGURES = (
     "first_response_at",
@@ -184,3 +186,46 @@ def test_survey_answers_count_every_round_and_a_low_rating_reopens(
         report = deescalation(session=s, since=opened, until=clock.now, now=clock.now)
     (agent,) = report.agents
     assert (agent.agent_id, agent.csat, agent.csat_surveys) == (staff["agent"].id, 3.5, 2)
+
+
+def test_offers_follow_their_dispute_for_policy_friction(
+    agent_client: TestClient, clock: Clock, session_factory: sessionmaker[Session]
+) -> None:
+    opened = clock.now
+    d = _delivered_dispute(agent_client, clock, days_ago=10, amount=5_000)["id"]
+    clock.advance(minutes=5)
+    _post(agent_client, d, "escalation", level="supervisor", reason="Wants it sorted today")
+    clock.advance(minutes=5)
+    made = agent_client.post(
+        f"/api/v1/disputes/{d}/offers", json={"remedy": "refund_full", "amount_minor": 5_000}
+    )
+    assert made.status_code == 201, made.text
+    offer = made.json()
+    period = {"since": opened, "until": clock.now + timedelta(days=3), "now": clock.now}
+
+    def friction() -> tuple[int, int, int]:
+        with session_factory() as s:
+            report = policy_friction(session=s, **period)
+        (clause,) = [c for c in report.clauses if c.clause_id == offer["clause_id"]]
+        return clause.offers, clause.escalated, clause.reopened
+
+    assert friction() == (1, 0, 0)  # escalated before the offer: not after it
+    clock.advance(minutes=5)
+    agent_client.post(f"/api/v1/offers/{offer['id']}/answer", json={"accept": True})
+    clock.advance(minutes=5)
+    _resolve(agent_client, d, send_survey=False, no_survey_reason="test")
+    clock.advance(hours=1)
+    _post(agent_client, d, "transitions", to="investigating", reason="Refund never arrived")
+    assert friction() == (1, 0, 1)
+    clock.advance(minutes=5)
+    _post(agent_client, d, "escalation", level="manager", reason="Refund never arrived")
+    assert friction() == (1, 1, 1)
+    with session_factory() as s:
+        stored = s.get(Offer, offer["id"])
+        dispute = s.get(Dispute, d)
+        assert stored is not None
+        assert dispute is not None
+        assert (stored.dispute_escalated_at, stored.dispute_reopened_at) == (
+            dispute.last_escalated_at,
+            dispute.last_reopened_at,
+        )
