@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,11 +16,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from disputedesk.analytics.agents import deescalation
 from disputedesk.analytics.friction import policy_friction
 from disputedesk.analytics.results import escalations, reopens
+from disputedesk.channels.import_mapping import load_mapping
+from disputedesk.channels.importer import import_file
 from disputedesk.config import get_settings
 from disputedesk.disputes.figures import RESPONSE_KINDS
 from disputedesk.disputes.models import Dispute, Offer
 from disputedesk.workflow.models import Job
 from disputedesk.workflow.worker import run_pending
+from tests.channels.test_import_export import ROOT
 from tests.conftest import Clock, StaffMember
 from tests.factories import make_dispute
 from tests.remedies.test_offers_api import _delivered_dispute
@@ -229,3 +234,26 @@ def test_offers_follow_their_dispute_for_policy_friction(
             dispute.last_escalated_at,
             dispute.last_reopened_at,
         )
+
+
+def test_imported_history_gets_its_figures_from_its_events(
+    session_factory: sessionmaker[Session], clock: Clock, tmp_path: Path
+) -> None:
+    mapping = load_mapping(ROOT / "examples" / "disputedesk_jsonl_mapping.yaml")
+    rows = [
+        {"id": 1, "subject": "Late", "description": "Where is my parcel?", "status": "resolved",
+         "outcome": "explained", "created_at": "2026-01-02T03:04:05+00:00",
+         "resolved_at": "2026-01-04T03:04:05+00:00", "customer_email": "x@example.com"},
+        {"id": 2, "subject": "Late", "description": "Where is my parcel?", "status": "new",
+         "created_at": "2026-01-02T03:04:05+00:00", "customer_email": "x@example.com"},
+    ]  # fmt: skip
+    file = tmp_path / "in.jsonl"
+    file.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    report = import_file(factory=session_factory, path=file, mapping=mapping, clock=clock)
+    assert report.imported == 2
+    with session_factory() as s:
+        done, waiting = s.scalars(select(Dispute).order_by(Dispute.id)).all()
+        # The imported resolution is the first move along the lifecycle: the first response.
+        assert done.first_response_at == done.resolved_at
+        assert waiting.first_response_at is None
+        assert (done.reopen_count, done.customer_replies) == (0, 0)
