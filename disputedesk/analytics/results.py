@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
@@ -25,6 +26,12 @@ from disputedesk.disputes.lifecycle import OUTCOMES
 from disputedesk.disputes.models import Dispute, DisputeEvent, Offer
 
 TOP_REASONS = 10
+
+
+def _unindexed(dialect: str, column: Any) -> Any:
+    """On SQLite, `column || ''`: keeps its planner from starting at every accepted offer ever
+    made (10x the rows); it then starts from the period's disputes. PostgreSQL plans well alone."""
+    return column.concat("") if dialect == "sqlite" else column
 
 
 def escalations(
@@ -161,7 +168,8 @@ def root_causes(
             select(Dispute.root_cause, func.count()).where(resolved_in).group_by(Dispute.root_cause)
         )
     )
-    start = bucket_of(dialect_name(session), Dispute.resolved_at, step).label("start")
+    dialect = dialect_name(session)
+    start = bucket_of(dialect, Dispute.resolved_at, step).label("start")
     trend = series(
         session.execute(
             select(Dispute.root_cause, start, func.count())
@@ -183,9 +191,7 @@ def root_causes(
                 func.count(func.distinct(Offer.dispute_id)),
             )
             .join(Offer, Offer.dispute_id == Dispute.id)
-            # status || '' keeps the planner from starting at every accepted offer ever made
-            # (SQLite does, and reads 10x more rows): it starts from the period's disputes.
-            .where(resolved_in, Offer.status.concat("") == "accepted")
+            .where(resolved_in, _unindexed(dialect, Offer.status) == "accepted")
             .group_by(Dispute.root_cause, Offer.currency)
         )
     ]

@@ -35,6 +35,7 @@ OPENED_FIGURES = (
     "current_anger",
     "survey_answers",
     "survey_rating_sum",
+    "id",
 )
 
 
@@ -55,7 +56,8 @@ class Dispute(Base):
         # Covering indexes of the reports: a period's disputes and every figure a report reads
         # come from the index alone (see docs/analytics.md).
         Index("ix_disputes_opened_figures", "created_at", *OPENED_FIGURES),
-        Index("ix_disputes_resolved_figures", "resolved_at", "root_cause", "outcome"),
+        # id last: PostgreSQL indexes do not carry the key, and joins and IN lists read it.
+        Index("ix_disputes_resolved_figures", "resolved_at", "root_cause", "outcome", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -37,6 +37,7 @@ _OPENED_FIGURES = [
     "current_anger",
     "survey_answers",
     "survey_rating_sum",
+    "id",
 ]
 
 
@@ -166,7 +167,7 @@ def upgrade() -> None:
     _backfill()
     op.create_index("ix_disputes_opened_figures", "disputes", _OPENED_FIGURES)
     op.create_index(
-        "ix_disputes_resolved_figures", "disputes", ["resolved_at", "root_cause", "outcome"]
+        "ix_disputes_resolved_figures", "disputes", ["resolved_at", "root_cause", "outcome", "id"]
     )
     op.create_table(
         "reply_scores",
