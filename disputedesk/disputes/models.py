@@ -190,6 +190,8 @@ class Offer(Base):
         Index("ix_offers_status_created", "status", "created_at"),
         Index("ix_offers_created_at", "created_at"),
         Index("ix_offers_status_updated", "status", "updated_at"),
+        # Money given away per dispute (root-cause cost), read without the offer rows.
+        Index("ix_offers_dispute_money", "dispute_id", "status", "currency", "amount_minor"),
         # Covering index of the policy-friction report: a period's offers, read from it alone.
         Index(
             "ix_offers_made_figures",

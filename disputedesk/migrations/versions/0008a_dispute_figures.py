@@ -194,6 +194,9 @@ def upgrade() -> None:
     _backfill_offers()
     op.create_index("ix_offers_made_figures", "offers", _OFFER_FIGURES)
     op.create_index(
+        "ix_offers_dispute_money", "offers", ["dispute_id", "status", "currency", "amount_minor"]
+    )
+    op.create_index(
         "ix_reply_scores_opened_author",
         "reply_scores",
         ["dispute_opened_at", "author_staff_id", "replies", "score_sum"],
@@ -201,6 +204,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_offers_dispute_money", table_name="offers")
     op.drop_index("ix_offers_made_figures", table_name="offers")
     for name in _OFFER_COPIES:
         op.drop_column("offers", name)
