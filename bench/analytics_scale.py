@@ -291,15 +291,16 @@ def load(engine: Engine, n: int, days: int, seed: int) -> None:
             for table in TABLES:
                 put(table, chunk[table])
         raw.commit()
+        if sqlite:
+            # The one-transaction load leaves the whole database in the WAL; a live desk's WAL
+            # is checkpointed every 1,000 pages, so checkpoint it as the desk would have.
+            cursor.close()
+            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     finally:
         raw.close()
     # Fresh statistics, and on PostgreSQL a visibility map so the reports' covering indexes are
     # read without visiting the table (autovacuum does the same on a live desk).
-    # SQLite: the one-transaction load leaves the whole database in the WAL; a live desk's WAL
-    # is checkpointed every 1,000 pages, so checkpoint it as the desk would have.
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        if sqlite:
-            conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
         conn.execute(text("ANALYZE" if sqlite else "VACUUM ANALYZE"))
 
 
