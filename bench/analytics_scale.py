@@ -1,11 +1,14 @@
 """Analytics at scale: generate N disputes with messages, events and offers, time each report.
 
 Run: .venv/bin/python bench/analytics_scale.py --sizes 10000,100000 --backend both [--runs 5]
-     [--since 30d,365d] [--indexes] [--pg-url postgresql+psycopg://postgres@127.0.0.1/postgres]
+     [--since 30d,365d] [--out results.jsonl]
+     [--pg-url postgresql+psycopg://postgres@127.0.0.1/postgres]
 Each size gets a fresh migrated database (a temp SQLite file; a scratch PostgreSQL database that
 is dropped afterwards). Rows go in with executemany in one transaction (SQLite) or with COPY
-(PostgreSQL).
-Prints, per backend and size, the median of `runs` timings per report. Writes nothing else.
+(PostgreSQL), with the per-dispute figures filled the way the desk fills them
+(disputes/figures.py), then ANALYZE (VACUUM ANALYZE on PostgreSQL).
+Prints, per backend and size, the median of `runs` timings per report (and appends them to
+`--out` as JSON lines when given).
 """
 
 from __future__ import annotations
@@ -30,7 +33,9 @@ from sqlalchemy import Engine, inspect, text
 from disputedesk.analytics.period import parse_period
 from disputedesk.analytics.service import REPORTS, run_report
 from disputedesk.db import Base, make_engine, make_session_factory
+from disputedesk.disputes.figures import note_event
 from disputedesk.disputes.lifecycle import CATEGORIES, CHANNELS, OUTCOMES, ROOT_CAUSES
+from disputedesk.disputes.models import Dispute
 from disputedesk.migrate import upgrade
 from disputedesk.models import *  # noqa: F403 - every table registered on Base.metadata
 
@@ -47,13 +52,6 @@ THEMES = [
     ("account", "locked", "password", "login", "email", "access"),
 ]
 FILLER = ("please", "help", "order", "today", "still", "nobody", "answer", "again", "really")
-RECOMMENDED_INDEXES = (
-    "CREATE INDEX ix_bench_disputes_created ON disputes (created_at)",
-    "CREATE INDEX ix_bench_disputes_resolved ON disputes (resolved_at)",
-    "CREATE INDEX ix_bench_events_kind_dispute ON dispute_events (kind, dispute_id, created_at)",
-    "CREATE INDEX ix_bench_offers_created ON offers (created_at)",
-    "CREATE INDEX ix_bench_offers_status_updated ON offers (status, updated_at)",
-)
 console = Console(width=200)
 
 
@@ -89,7 +87,10 @@ class _Rows:
 
     def __init__(self, rng: random.Random, n: int, days: int) -> None:
         self.rng, self.n, self.span = rng, n, days * 86400
-        self.ids = {"messages": 0, "dispute_events": 0, "offers": 0}
+        self.ids = {"messages": 0, "dispute_events": 0, "offers": 0, "surveys": 0}
+        self.figures = Dispute()
+        self.replies: dict[int, list[float]] = {}
+        self.offers: list[tuple[Any, ...]] = []
         self.out: dict[str, list[tuple[Any, ...]]] = {}
 
     def _next(self, table: str) -> int:
@@ -97,20 +98,38 @@ class _Rows:
         return self.ids[table]
 
     def event(self, d: int, agent: int | None, kind: str, at: datetime, **after: Any) -> None:
-        """One event on dispute `d`."""
+        """One event on dispute `d`; its figures follow it as they do when the desk records it."""
+        note_event(self.figures, kind=kind, at=at, after=after or None)
         payload = json.dumps(after) if after else None
         row = (self._next("dispute_events"), d, kind, "staff", agent, "bench", payload, at)
         self.out["dispute_events"].append(row)
 
+    def survey(self, d: int, resolved: datetime, rating: int) -> datetime:
+        """An answered follow-up survey a day after the resolution; returns when it was answered."""
+        sent, answered = resolved + timedelta(days=1), resolved + timedelta(days=2)
+        survey_id = self._next("surveys")
+        self.event(d, None, "follow_up.sent", sent, survey_id=survey_id)
+        self.out["surveys"].append(
+            (survey_id, d, 1, sent, sent + timedelta(days=30), rating, answered)
+        )
+        self.event(d, None, "survey.completed", answered, survey_id=survey_id, rating=rating)
+        return answered
+
     def message(self, d: int, direction: str, agent: int | None, body: str, at: datetime) -> None:
-        """One message; a reply carries a coach report."""
-        coach = json.dumps({"score": self.rng.randrange(30, 100)}) if agent else None
+        """One message; a reply carries a coach report, counted per author as the desk does."""
+        coach = None
+        if agent:
+            score = self.rng.randrange(30, 100)
+            coach = json.dumps({"score": score})
+            counted = self.replies.setdefault(agent, [0, 0.0])
+            counted[0] += 1
+            counted[1] += score
         author = "Agent" if agent else "Customer"
         row = (self._next("messages"), d, direction, "web", agent, author, body, None, coach, at)
         self.out["messages"].append(row)
 
     def offer(self, d: int, made: datetime) -> None:
-        """One offer citing a clause, in a random state."""
+        """One offer citing a clause, in a random state (stored when the dispute is complete)."""
         rng = self.rng
         status = rng.choice(("accepted", "accepted", "declined", "rejected", "offered"))
         amount = rng.randrange(500, 20000)
@@ -127,11 +146,14 @@ class _Rows:
             made,
             later,
         )
-        self.out["offers"].append(row)
+        self.offers.append(row)
 
     def dispute(self, d: int) -> None:
         """One dispute with its conversation, offers, escalation, resolution or reopening."""
         rng = self.rng
+        self.replies, self.offers = {}, []
+        self.figures = Dispute(reopen_count=0, customer_replies=0, survey_answers=0)
+        self.figures.survey_rating_sum = 0
         created = NOW - timedelta(seconds=rng.randrange(self.span))
         agent = rng.randrange(1, AGENTS + 1) if rng.random() < 0.9 else None
         self.event(d, agent, "dispute.opened", created)
@@ -163,21 +185,34 @@ class _Rows:
             self.event(d, agent, "dispute.status_changed", resolved, status="resolved")
             status, outcome, cause = "resolved", rng.choice(OUTCOMES), rng.choice(ROOT_CAUSES)
             if rng.random() < 0.05:
-                self.event(d, agent, "dispute.reopened", resolved + timedelta(days=1))
+                # Half the reopenings follow a low survey rating, as the desk does it.
+                at = resolved + timedelta(days=1)
+                if rng.random() < 0.5 and resolved + timedelta(days=2) < NOW:
+                    at = self.survey(d, resolved, rng.choice((1, 2)))
+                self.event(d, agent, "dispute.reopened", at)
                 status, outcome, cause, resolved = "investigating", None, None, None
+            elif rng.random() < 0.4 and resolved + timedelta(days=2) < NOW:
+                self.survey(d, resolved, rng.choice((3, 4, 4, 5, 5)))
         else:
             resolved = None
+        f = self.figures
+        # Each escalation or reopening gives the dispute's offers its latest times (as the desk).
+        for offer in self.offers:
+            self.out["offers"].append((*offer, f.last_escalated_at, f.last_reopened_at))
+        for author, (replies, total) in self.replies.items():
+            self.out["reply_scores"].append((d, author, created, int(replies), total))
         customer = 1 + d % max(1, self.n // 5)
         self.out["disputes"].append((
             d, customer, rng.choice(CHANNELS), subject, body, rng.choice(CATEGORIES), "USD",
             status, "normal", 1, "none", agent, outcome, cause, anger, first_anger, created, t,
-            resolved,
+            resolved, f.first_response_at, f.last_escalated_at, f.last_reopened_at,
+            f.reopen_count, f.customer_replies, f.survey_answers, f.survey_rating_sum,
         ))  # fmt: skip
 
     def chunks(self) -> Iterator[dict[str, list[tuple[Any, ...]]]]:
         """The rows, CHUNK disputes at a time."""
         for start in range(0, self.n, CHUNK):
-            self.out = {t: [] for t in ("disputes", "messages", "dispute_events", "offers")}
+            self.out = {t: [] for t in TABLES}
             for d in range(start + 1, min(self.n, start + CHUNK) + 1):
                 self.dispute(d)
             yield self.out
@@ -187,14 +222,19 @@ COLUMNS = {
     "disputes": ("id", "customer_id", "channel", "subject", "description", "category",
                  "currency", "status", "priority", "priority_rank", "escalation_level",
                  "assignee_id", "outcome", "root_cause", "current_anger", "first_anger",
-                 "created_at", "updated_at", "resolved_at"),
+                 "created_at", "updated_at", "resolved_at", "first_response_at",
+                 "last_escalated_at", "last_reopened_at", "reopen_count", "customer_replies",
+                 "survey_answers", "survey_rating_sum"),
     "messages": ("id", "dispute_id", "direction", "channel", "author_staff_id", "author_name",
                  "body", "analysis", "coach_report", "created_at"),
     "dispute_events": ("id", "dispute_id", "kind", "actor_kind", "actor_id", "actor_name", "after",
                        "created_at"),
     "offers": ("id", "dispute_id", "remedy", "amount_minor", "currency", "status", "clause_id",
-               "created_at", "updated_at"),
+               "created_at", "updated_at", "dispute_escalated_at", "dispute_reopened_at"),
+    "surveys": ("id", "dispute_id", "round", "created_at", "expires_at", "rating", "answered_at"),
+    "reply_scores": ("dispute_id", "author_staff_id", "dispute_opened_at", "replies", "score_sum"),
 }  # fmt: skip
+TABLES = tuple(COLUMNS)
 
 
 def _value(value: Any, sqlite: bool) -> Any:
@@ -248,21 +288,28 @@ def load(engine: Engine, n: int, days: int, seed: int) -> None:
         for table, rows in _people(n).items():
             put(table, rows)
         for chunk in _Rows(random.Random(seed), n, days).chunks():
-            for table in ("disputes", "messages", "dispute_events", "offers"):
+            for table in TABLES:
                 put(table, chunk[table])
         raw.commit()
-        cursor.execute("ANALYZE")
-        raw.commit()
+        if sqlite:
+            # The one-transaction load leaves the whole database in the WAL; a live desk's WAL
+            # is checkpointed every 1,000 pages, so checkpoint it as the desk would have.
+            cursor.close()
+            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     finally:
         raw.close()
+    # Fresh statistics, and on PostgreSQL a visibility map so the reports' covering indexes are
+    # read without visiting the table (autovacuum does the same on a live desk).
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE" if sqlite else "VACUUM ANALYZE"))
 
 
 # ---- timing ----------------------------------------------------------------------------------
 
 
 @contextmanager
-def database(backend: str, pg_url: str, folder: Path) -> Iterator[Engine]:
-    """A fresh migrated database on `backend`, removed afterwards."""
+def database(backend: str, pg_url: str, folder: Path, keep: bool) -> Iterator[Engine]:
+    """A fresh migrated database on `backend`, removed afterwards unless `keep`."""
     if backend == "sqlite":
         engine = make_engine(f"sqlite:///{folder / f'bench-{uuid.uuid4().hex[:8]}.sqlite3'}")
         upgrade(engine)
@@ -279,25 +326,32 @@ def database(backend: str, pg_url: str, folder: Path) -> Iterator[Engine]:
         yield engine
     finally:
         engine.dispose()
-        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if not keep:
+            with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
 
 
 def time_reports(engine: Engine, since: str, runs: int) -> dict[str, float]:
-    """Median milliseconds per report over `runs` runs, each in its own session."""
+    """Median milliseconds per report over `runs` runs, each in its own session.
+
+    Also `<report>_cpu`: the median CPU milliseconds of this process (on SQLite that is the
+    query work itself, so it shows the cost without the wait for a busy machine's cores).
+    """
     factory = make_session_factory(engine)
     period = parse_period(since, None, NOW)
     out = {}
     for name in REPORTS:
-        times = []
+        times, cpu = [], []
         for _ in range(runs):
             with factory() as session:
-                started = time.perf_counter()
+                started, used = time.perf_counter(), time.process_time()
                 run_report(name, session=session, since=period.since, until=period.until, now=NOW)
                 times.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - used) * 1000)
                 session.rollback()
         out[name] = statistics.median(times)
+        out[f"{name}_cpu"] = statistics.median(cpu)
     return out
 
 
@@ -309,43 +363,66 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--since", default="30d", help="comma-separated periods to time")
     parser.add_argument("--days", type=int, default=365, help="disputes spread over this many days")
+    parser.add_argument("--out", help="also append each result as a JSON line to this file")
     parser.add_argument(
-        "--indexes", action="store_true", help="also time with the recommended indexes"
+        "--keep",
+        metavar="FOLDER",
+        help="keep the databases: SQLite files in FOLDER, PostgreSQL databases undropped",
+    )
+    parser.add_argument(
+        "--url", help="time an already loaded database (from --keep) instead of building one"
     )
     parser.add_argument("--pg-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    backends = ("sqlite", "postgres") if args.backend == "both" else (args.backend,)
+    backends: tuple[str, ...] = (
+        ("sqlite", "postgres") if args.backend == "both" else (args.backend,)
+    )
     periods = args.since.split(",")
-    results: dict[tuple[str, int, str, bool], dict[str, float]] = {}
-    with tempfile.TemporaryDirectory() as folder:
+    results: dict[tuple[str, int, str], dict[str, float]] = {}
+    if args.url:
+        engine = make_engine(args.url)
+        with engine.connect() as conn:
+            count = int(conn.execute(text("SELECT count(*) FROM disputes")).scalar_one())
+        backend = "sqlite" if engine.dialect.name == "sqlite" else "postgres"
+        backends, sizes = (), []
+        for since in periods:
+            results[(backend, count, since)] = timings = time_reports(engine, since, args.runs)
+            console.print(f"{backend} {count:,} {since}: {json.dumps(timings)}")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(args.keep) if args.keep else Path(scratch)
         for backend in backends:
             for n in sizes:
-                with database(backend, args.pg_url, Path(folder)) as engine:
+                with database(backend, args.pg_url, folder, bool(args.keep)) as engine:
                     started = time.perf_counter()
                     load(engine, n, args.days, args.seed)
-                    console.print(
-                        f"{backend} {n:,}: loaded in {time.perf_counter() - started:.1f} s"
-                    )
-                    for indexed in (False, True) if args.indexes else (False,):
-                        if indexed:
-                            with engine.begin() as conn:
-                                for ddl in RECOMMENDED_INDEXES:
-                                    conn.execute(text(ddl))
-                                conn.execute(text("ANALYZE"))
-                        for since in periods:
-                            results[(backend, n, since, indexed)] = time_reports(
-                                engine, since, args.runs
-                            )
+                    loaded = time.perf_counter() - started
+                    console.print(f"{backend} {n:,}: loaded in {loaded:.1f} s")
+                    if args.keep:
+                        console.print(f"kept: {engine.url.render_as_string(hide_password=False)}")
+                    for since in periods:
+                        timings = time_reports(engine, since, args.runs)
+                        results[(backend, n, since)] = timings
+                        console.print(f"{backend} {n:,} {since}: {json.dumps(timings)}")
+                        if args.out:
+                            line = {
+                                "backend": backend,
+                                "disputes": n,
+                                "since": since,
+                                "load_seconds": round(loaded, 1),
+                                "median_ms": timings,
+                            }
+                            with open(args.out, "a", encoding="utf-8") as out:
+                                out.write(json.dumps(line) + "\n")
     table = Table(title=f"median ms per report ({args.runs} runs; disputes over {args.days} days)")
-    for heading in ("backend", "disputes", "since", "indexes"):
+    for heading in ("backend", "disputes", "since"):
         table.add_column(heading)
     for name in REPORTS:
         table.add_column(name.replace("_", " "), justify="right")
-    for (backend, n, since, indexed), timings in results.items():
+    for (backend, n, since), timings in results.items():
         cells = [f"{timings[name]:.0f}" for name in REPORTS]
-        table.add_row(backend, f"{n:,}", since, "yes" if indexed else "no", *cells)
+        table.add_row(backend, f"{n:,}", since, *cells)
     console.print(table)
 
 

@@ -7,7 +7,7 @@ from disputedesk.auth.models import ApiToken, StaffSession, StaffUser
 from disputedesk.channels import models as channel_models  # noqa: F401
 from disputedesk.customers.models import Customer, Order
 from disputedesk.db import Base
-from disputedesk.disputes.models import Dispute, DisputeEvent, Message, Offer
+from disputedesk.disputes.models import Dispute, DisputeEvent, Message, Offer, ReplyScore
 from disputedesk.portal import models as portal_models  # noqa: F401
 from disputedesk.remedies.models import PolicyVersion
 from disputedesk.workflow.models import Job, Notification, Survey
@@ -25,6 +25,7 @@ __all__ = [
     "Offer",
     "Order",
     "PolicyVersion",
+    "ReplyScore",
     "ReplyTemplate",
     "StaffSession",
     "StaffUser",

@@ -18,10 +18,7 @@ from disputedesk.analytics.schemas import (
     VolumeReport,
 )
 from disputedesk.analytics.sqlstats import bucket_of, dialect_name, percentiles, seconds_between
-from disputedesk.disputes.models import Dispute, DisputeEvent
-
-# A reply to the customer or any move along the lifecycle counts as the first response.
-RESPONSE_KINDS = ("message.sent", "dispute.status_changed")
+from disputedesk.disputes.models import Dispute
 
 
 def _summed(pairs: Iterable[tuple[Any, int]]) -> dict[Any, int]:
@@ -77,20 +74,10 @@ def response_times(
     period = Period(since, until)
     dialect = dialect_name(session)
     cohort = within(Dispute.created_at, since, until)
-    first = (
-        select(DisputeEvent.dispute_id, func.min(DisputeEvent.created_at).label("at"))
-        .where(
-            DisputeEvent.kind.in_(RESPONSE_KINDS),
-            DisputeEvent.dispute_id.in_(select(Dispute.id).where(cohort)),
-        )
-        .group_by(DisputeEvent.dispute_id)
-        .subquery()
-    )
-    first_seconds = (
-        select(seconds_between(dialect, first.c.at, Dispute.created_at))
-        .select_from(Dispute)
-        .join(first, first.c.dispute_id == Dispute.id)
-    )
+    # first_response_at is kept from the events as they are recorded (disputes/figures.py).
+    first_seconds = select(
+        seconds_between(dialect, Dispute.first_response_at, Dispute.created_at)
+    ).where(cohort, Dispute.first_response_at.is_not(None))
     answered, (fr_median, fr_p90) = percentiles(session, first_seconds, (0.5, 0.9))
     resolution_seconds = select(
         seconds_between(dialect, Dispute.resolved_at, Dispute.created_at)

@@ -13,18 +13,25 @@ from disputedesk.analytics.common import rate as share
 from disputedesk.analytics.period import Period
 from disputedesk.analytics.schemas import AgentDeescalation, DeescalationReport
 from disputedesk.auth.models import StaffUser
-from disputedesk.disputes.models import Dispute, DisputeEvent, Message
+from disputedesk.disputes.models import Dispute, ReplyScore
 
 NOTE = (
     "Anger is read from the first and the last customer message of each dispute opened in the "
     "period, per assignee; only disputes where the customer wrote more than once are measured. "
-    "Coach scores are those of the agent's replies on those disputes. CSAT is not collected "
-    "yet: the csat column is always null."
+    "Coach scores are those of the agent's replies on those disputes. CSAT is the mean rating "
+    "of every answered follow-up survey on the agent's disputes (1 to 5), with their count."
 )
 
 
 def _avg(value: Any) -> float | None:
     return None if value is None else round(float(value), 4)
+
+
+def _csat(row: Any) -> float | None:
+    """The mean rating of the answered surveys counted in an agent's row, or None."""
+    if row is None or not row[7]:
+        return None
+    return round(int(row[8]) / int(row[7]), 4)
 
 
 def deescalation(
@@ -33,16 +40,9 @@ def deescalation(
     """Per assignee: disputes, average first and last anger, change, calmer share, coach score."""
     period = Period(since, until)
     cohort = within(Dispute.created_at, since, until)
-    cohort_ids = select(Dispute.id).where(cohort)
-    # A message.received event exists only for customer messages after the opening one.
-    wrote_again = (
-        select(DisputeEvent.dispute_id)
-        .where(DisputeEvent.kind == "message.received", DisputeEvent.dispute_id.in_(cohort_ids))
-        .distinct()
-        .subquery()
-    )
+    # customer_replies counts message.received events: customer messages after the opening one.
     measured = and_(
-        wrote_again.c.dispute_id.is_not(None),
+        Dispute.customer_replies > 0,
         Dispute.first_anger.is_not(None),
         Dispute.current_anger.is_not(None),
     )
@@ -56,23 +56,23 @@ def deescalation(
             func.avg(case((measured, Dispute.current_anger))),
             func.avg(case((measured, change))),
             func.sum(case((and_(measured, change < 0), 1), else_=0)),
+            func.sum(Dispute.survey_answers),
+            func.sum(Dispute.survey_rating_sum),
         )
-        .outerjoin(wrote_again, wrote_again.c.dispute_id == Dispute.id)
         .where(cohort, Dispute.assignee_id.is_not(None))
         .group_by(Dispute.assignee_id)
     ).all()
-    score = Message.coach_report["score"].as_float()
+    # reply_scores holds, per dispute and author, the count and sum of coach scores.
     coached = {
-        int(author): (int(n), _avg(avg))
-        for author, n, avg in session.execute(
-            select(Message.author_staff_id, func.count(score), func.avg(score))
-            .where(
-                Message.dispute_id.in_(cohort_ids),
-                Message.direction == "outbound",
-                Message.author_staff_id.is_not(None),
-                score.is_not(None),
+        int(author): (int(n), _avg(total / n if n else None))
+        for author, n, total in session.execute(
+            select(
+                ReplyScore.author_staff_id,
+                func.sum(ReplyScore.replies),
+                func.sum(ReplyScore.score_sum),
             )
-            .group_by(Message.author_staff_id)
+            .where(within(ReplyScore.dispute_opened_at, since, until))
+            .group_by(ReplyScore.author_staff_id)
         )
     }
     ids = {int(r[0]) for r in rows} | set(coached)
@@ -100,7 +100,8 @@ def deescalation(
                 calmer_share=share(int(row[6] or 0), n_measured) if row is not None else None,
                 coached_replies=replies,
                 avg_coach_score=avg_score,
-                csat=None,
+                csat=_csat(row),
+                csat_surveys=int(row[7] or 0) if row is not None else 0,
             )
         )
     agents.sort(key=lambda a: (-a.disputes, a.agent_name, a.agent_id))

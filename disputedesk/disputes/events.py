@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from disputedesk.actors import Actor
 from disputedesk.channels.webhooks import queue_webhooks
-from disputedesk.disputes.models import DisputeEvent
+from disputedesk.disputes.figures import FIGURE_KINDS, OFFER_KINDS, copy_to_offers, note_event
+from disputedesk.disputes.models import Dispute, DisputeEvent
 
 
 def record_event(
@@ -23,7 +24,10 @@ def record_event(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> DisputeEvent:
-    """Append one event to a dispute's trail, inside the caller's transaction."""
+    """Append one event to a dispute's trail, inside the caller's transaction.
+
+    The dispute's report figures follow the event in the same transaction.
+    """
     event = DisputeEvent(
         dispute_id=dispute_id,
         kind=kind,
@@ -35,6 +39,12 @@ def record_event(
         created_at=now,
     )
     session.add(event)
+    if kind in FIGURE_KINDS:
+        dispute = session.get(Dispute, dispute_id)
+        if dispute is not None:
+            note_event(dispute, kind=kind, at=now, after=after)
+            if kind in OFFER_KINDS:
+                copy_to_offers(session=session, dispute=dispute)
     queue_webhooks(session=session, event=event)
     return event
 

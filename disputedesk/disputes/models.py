@@ -5,12 +5,38 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, SmallInteger, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from disputedesk.db import Base, JSONType, UTCDateTime, utcnow
 
 SLA_NEVER = datetime(9999, 12, 31, tzinfo=UTC)
+# What the reports on disputes opened in a period read, after created_at.
+OPENED_FIGURES = (
+    "category",
+    "channel",
+    "assignee_id",
+    "first_response_at",
+    "resolved_at",
+    "closed_at",
+    "last_escalated_at",
+    "reopen_count",
+    "customer_replies",
+    "first_anger",
+    "current_anger",
+    "survey_answers",
+    "survey_rating_sum",
+    "id",
+)
 
 
 class Dispute(Base):
@@ -27,6 +53,11 @@ class Dispute(Base):
         Index("uq_disputes_external_ref", "external_ref", unique=True),
         Index("ix_disputes_created_at", "created_at"),
         Index("ix_disputes_resolved_at", "resolved_at"),
+        # Covering indexes of the reports: a period's disputes and every figure a report reads
+        # come from the index alone (see docs/analytics.md).
+        Index("ix_disputes_opened_figures", "created_at", *OPENED_FIGURES),
+        # id last: PostgreSQL indexes do not carry the key, and joins and IN lists read it.
+        Index("ix_disputes_resolved_figures", "resolved_at", "root_cause", "outcome", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -74,6 +105,14 @@ class Dispute(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Figures kept from the dispute's events as they are recorded (disputes/figures.py).
+    first_response_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_reopened_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    reopen_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    customer_replies: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    survey_answers: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    survey_rating_sum: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     # The version is the optimistic-concurrency token of staff edits: each accepted change bumps it
     # once (services do it), and every UPDATE is guarded by the version it read.
@@ -96,6 +135,31 @@ class Message(Base):
     analysis: Mapped[dict[str, Any] | None] = mapped_column(JSONType, nullable=True)
     coach_report: Mapped[dict[str, Any] | None] = mapped_column(JSONType, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReplyScore(Base):
+    """The coached replies one member of staff sent on one dispute: how many, and their scores.
+
+    Kept as each reply is stored, with the dispute's opening time, so the de-escalation report
+    reads a period's coach scores per author without reading the messages.
+    """
+
+    __tablename__ = "reply_scores"
+    __table_args__ = (
+        Index(
+            "ix_reply_scores_opened_author",
+            "dispute_opened_at",
+            "author_staff_id",
+            "replies",
+            "score_sum",
+        ),
+    )
+
+    dispute_id: Mapped[int] = mapped_column(ForeignKey("disputes.id"), primary_key=True)
+    author_staff_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), primary_key=True)
+    dispute_opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    replies: Mapped[int] = mapped_column(Integer, default=0)
+    score_sum: Mapped[float] = mapped_column(Float, default=0.0)
 
 
 class DisputeEvent(Base):
@@ -126,6 +190,19 @@ class Offer(Base):
         Index("ix_offers_status_created", "status", "created_at"),
         Index("ix_offers_created_at", "created_at"),
         Index("ix_offers_status_updated", "status", "updated_at"),
+        # Money given away per dispute (root-cause cost), read without the offer rows.
+        Index("ix_offers_dispute_money", "dispute_id", "status", "currency", "amount_minor"),
+        # Covering index of the policy-friction report: a period's offers, read from it alone.
+        Index(
+            "ix_offers_made_figures",
+            "created_at",
+            "clause_id",
+            "status",
+            "dispute_id",
+            "updated_at",
+            "dispute_escalated_at",
+            "dispute_reopened_at",
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -145,3 +222,7 @@ class Offer(Base):
     customer_note: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Copies of the dispute's last_escalated_at / last_reopened_at (disputes/figures.py), so the
+    # policy-friction report needs no join to a million disputes.
+    dispute_escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    dispute_reopened_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -14,6 +14,7 @@ from disputedesk.auth.models import StaffUser
 from disputedesk.customers.models import Order
 from disputedesk.customers.service import customer_records, get_customer, order_out
 from disputedesk.disputes.events import record_event
+from disputedesk.disputes.figures import note_coached_reply
 from disputedesk.disputes.lifecycle import (
     ESCALATION_LEVELS,
     PRIORITY_RANK,
@@ -390,6 +391,11 @@ def add_message(
     session.flush()
     if analysis is not None:
         _apply_analysis(dispute, message, analysis)
+    score = (coach_report or {}).get("score")
+    if data.direction == "outbound" and message.author_staff_id is not None and score is not None:
+        note_coached_reply(
+            session=session, dispute=dispute, author_id=message.author_staff_id, score=float(score)
+        )
     dispute.updated_at = now
     if data.direction == "inbound" and dispute.status == "resolved":
         # The customer says it is not over: a fresh SLA clock, and the outcome no longer stands.

@@ -11,6 +11,7 @@ from disputedesk.actors import Actor
 from disputedesk.analysis import mask_card_numbers
 from disputedesk.customers.models import Customer, Order
 from disputedesk.disputes.events import record_event
+from disputedesk.disputes.figures import offer_figures
 from disputedesk.disputes.models import Dispute, Offer
 from disputedesk.disputes.service import advance_status, get_dispute
 from disputedesk.errors import Conflict, Forbidden, Invalid, NotFound
@@ -116,6 +117,7 @@ def make_offer(
         made_by_id=actor.id,
         created_at=now,
         updated_at=now,
+        **offer_figures(dispute),
     )
     session.add(offer)
     session.flush()

@@ -11,6 +11,13 @@ from sqlalchemy.orm import Session
 
 from disputedesk.auth.service import create_user
 from disputedesk.customers.models import Customer
+from disputedesk.disputes.figures import (
+    OFFER_KINDS,
+    copy_to_offers,
+    note_coached_reply,
+    note_event,
+    offer_figures,
+)
 from disputedesk.disputes.models import Dispute, DisputeEvent, Message, Offer
 from tests.conftest import PASSWORD
 
@@ -70,7 +77,10 @@ class Data:
     def event(
         self, dispute: Dispute, kind: str, when: datetime, after: dict[str, Any] | None = None
     ) -> None:
-        """One event on the dispute's trail."""
+        """One event on the trail; the dispute's figures follow it, as in record_event."""
+        note_event(dispute, kind=kind, at=when, after=after)
+        if kind in OFFER_KINDS:
+            copy_to_offers(session=self.session, dispute=dispute)
         self.session.add(
             DisputeEvent(
                 dispute_id=dispute.id,
@@ -108,6 +118,10 @@ class Data:
         )
         kind = {"outbound": "message.sent", "inbound": "message.received"}[direction]
         self.event(dispute, kind, when)
+        if direction == "outbound" and author is not None and coach is not None:
+            note_coached_reply(
+                session=self.session, dispute=dispute, author_id=author, score=coach["score"]
+            )
 
     def offer(
         self,
@@ -131,6 +145,7 @@ class Data:
             clause_id=clause,
             created_at=when,
             updated_at=decided or when + timedelta(hours=1),
+            **offer_figures(dispute),
         )
         self.session.add(offer)
         self.session.flush()
