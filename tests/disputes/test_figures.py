@@ -25,7 +25,7 @@ from disputedesk.workflow.models import Job
 from disputedesk.workflow.worker import run_pending
 from tests.channels.test_import_export import ROOT
 from tests.conftest import Clock, StaffMember
-from tests.factories import make_dispute
+from tests.factories import make_dispute, survey_link_sent
 from tests.remedies.test_offers_api import _delivered_dispute
 
 FIGURES = (
@@ -158,8 +158,7 @@ def _answer_follow_up(
     assert due is not None
     clock.now = max(clock.now, due)
     run_pending(factory, now=clock.now, worker="test")
-    events = client.get(f"/api/v1/disputes/{dispute_id}/events?limit=500").json()["items"]
-    link = [e["after"]["link"] for e in events if e["kind"] == "follow_up.sent"][-1]
+    link = survey_link_sent(factory, dispute_id)
     done = client.post(link, data={"rating": str(rating)})
     assert done.status_code == 200, done.text
 
