@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import select
@@ -120,20 +121,26 @@ def peak_rss_mib(pid: int) -> float:
 def run_measured(
     args: list[str], env: dict[str, str], log: Path, timeout: float = 600
 ) -> tuple[int, str, float]:
-    """Run a command to its end: exit code, output, and its own peak RSS in MiB (from wait4)."""
+    """Run a command to its end: exit code, output, and its own peak RSS in MiB.
+
+    The peak is the process's VmHWM, read while it runs. Not wait4's ru_maxrss: Linux carries
+    the parent's high-water mark across fork and exec into it, so a child of a large test
+    process would report the test process's size."""
     with log.open("wb") as out:
         process = subprocess.Popen(args, env=env, stdout=out, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + timeout
+    peak = 0.0
     while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        with contextlib.suppress(OSError, AssertionError):  # a zombie has no memory to read
+            peak = max(peak, peak_rss_mib(process.pid))
+        pid, status, _usage = os.wait4(process.pid, os.WNOHANG)
         if pid:
             break
         if time.monotonic() > deadline:
             process.kill()
-        time.sleep(0.05)
+        time.sleep(0.02)
     process.returncode = os.waitstatus_to_exitcode(status)
-    # ru_maxrss is in KiB on Linux.
-    return process.returncode, log.read_text(errors="replace"), usage.ru_maxrss / 1024
+    return process.returncode, log.read_text(errors="replace"), peak
 
 
 class TcpProxy:
