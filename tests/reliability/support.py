@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import select
@@ -131,7 +130,7 @@ def run_measured(
     deadline = time.monotonic() + timeout
     peak = 0.0
     while True:
-        with contextlib.suppress(OSError, AssertionError):  # a zombie has no memory to read
+        with suppress(OSError, AssertionError):  # a zombie has no memory to read
             peak = max(peak, peak_rss_mib(process.pid))
         pid, status, _usage = os.wait4(process.pid, os.WNOHANG)
         if pid:
