@@ -11,7 +11,12 @@ from disputedesk.apiutil import ERRORS, now, transaction
 from disputedesk.auth.deps import staff_actor
 from disputedesk.disputes import replies, service
 from disputedesk.disputes.events import list_events
-from disputedesk.disputes.queries import DisputeFilter, SortKey, list_disputes
+from disputedesk.disputes.queries import (
+    DisputeFilter,
+    SortKey,
+    list_disputes,
+    queue_view_counts,
+)
 from disputedesk.disputes.schemas import (
     AssignRequest,
     Category,
@@ -27,6 +32,7 @@ from disputedesk.disputes.schemas import (
     MessageCreate,
     MessageOut,
     Priority,
+    QueueCounts,
     Status,
     TransitionRequest,
 )
@@ -83,6 +89,13 @@ def open_(request: Request, data: DisputeCreate, actor: Actor = Depends(staff_ac
     with transaction(request) as session:
         dispute = service.open_dispute(session=session, data=data, actor=actor, now=now(request))
         return service.dispute_out(dispute)
+
+
+@router.get("/counts", response_model=QueueCounts)
+def counts(request: Request, actor: Actor = Depends(staff_actor)) -> QueueCounts:
+    """Open disputes in each view of the queue (all, mine, unassigned, escalated): exact, cheap."""
+    with transaction(request) as session:
+        return QueueCounts(**queue_view_counts(session=session, user_id=actor.id or 0))
 
 
 @router.get("/{dispute_id}", response_model=DisputeDetail)
