@@ -1,4 +1,5 @@
-"""full-text search of disputes and messages; maintained counts of the queue's views
+"""full-text search of disputes and messages; maintained counts of the queue's views; an
+index for the queue filtered by priority in SLA order
 
 SQLite: FTS5 external-content tables over disputes (subject, description) and messages (body),
 kept in step by triggers. PostgreSQL: GIN indexes over the same text's tsvector (expression
@@ -121,6 +122,7 @@ _PG_COUNTS = (
 
 
 def upgrade() -> None:
+    op.create_index("ix_disputes_priority_sla", "disputes", ["priority", "sla_sort_at", "id"])
     op.create_table(
         "dispute_counts",
         sa.Column("status", sa.String(24), primary_key=True),
@@ -156,3 +158,4 @@ def downgrade() -> None:
         op.drop_index("ix_messages_fts", table_name="messages")
         op.drop_index("ix_disputes_fts", table_name="disputes")
     op.drop_table("dispute_counts")
+    op.drop_index("ix_disputes_priority_sla", table_name="disputes")
