@@ -102,8 +102,8 @@ def write_chart(rows: list[dict[str, Any]], path: Path) -> None:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
         f'font-family="sans-serif" font-size="12">',
         '<rect width="100%" height="100%" fill="white"/>',
-        f'<text x="{left}" y="18" font-size="14">p50 latency (ms, log) against disputes (N, log),'
-        " one server process</text>",
+        f'<text x="{left}" y="18" font-size="14">p50 latency (ms, log; 8 requests in flight)'
+        " against disputes (N, log), one server process</text>",
     ]
     for ms in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000):
         if math.log10(ms) <= hi_y:
