@@ -7,11 +7,16 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from disputedesk.actors import Actor
-from disputedesk.apiutil import ERRORS, now, transaction
+from disputedesk.apiutil import ERRORS, now, reading, transaction
 from disputedesk.auth.deps import staff_actor
 from disputedesk.disputes import replies, service
 from disputedesk.disputes.events import list_events
-from disputedesk.disputes.queries import DisputeFilter, SortKey, list_disputes
+from disputedesk.disputes.queries import (
+    DisputeFilter,
+    SortKey,
+    list_disputes,
+    queue_view_counts,
+)
 from disputedesk.disputes.schemas import (
     AssignRequest,
     Category,
@@ -27,6 +32,7 @@ from disputedesk.disputes.schemas import (
     MessageCreate,
     MessageOut,
     Priority,
+    QueueCounts,
     Status,
     TransitionRequest,
 )
@@ -68,7 +74,7 @@ def list_(
         customer_id=customer_id,
         q=q.strip() if q and q.strip() else None,
     )
-    with transaction(request) as session:
+    with reading(request) as session:
         rows, next_cursor = list_disputes(
             session=session, flt=flt, sort=sort, limit=limit, cursor=cursor
         )
@@ -85,12 +91,19 @@ def open_(request: Request, data: DisputeCreate, actor: Actor = Depends(staff_ac
         return service.dispute_out(dispute)
 
 
+@router.get("/counts", response_model=QueueCounts)
+def counts(request: Request, actor: Actor = Depends(staff_actor)) -> QueueCounts:
+    """Open disputes in each view of the queue (all, mine, unassigned, escalated): exact, cheap."""
+    with reading(request) as session:
+        return QueueCounts(**queue_view_counts(session=session, user_id=actor.id or 0))
+
+
 @router.get("/{dispute_id}", response_model=DisputeDetail)
 def get(
     request: Request, dispute_id: DisputeId, actor: Actor = Depends(staff_actor)
 ) -> DisputeDetail:
     """One dispute with its conversation and the customer's records."""
-    with transaction(request) as session:
+    with reading(request) as session:
         return service.dispute_detail(session=session, dispute_id=dispute_id, now=now(request))
 
 
@@ -159,7 +172,7 @@ def messages(
     request: Request, dispute_id: DisputeId, actor: Actor = Depends(staff_actor)
 ) -> list[MessageOut]:
     """The conversation in order, with analysis of the customer's messages."""
-    with transaction(request) as session:
+    with reading(request) as session:
         return [
             MessageOut.model_validate(m)
             for m in service.list_messages(session=session, dispute_id=dispute_id)
@@ -215,7 +228,7 @@ def events(
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> Page[EventOut]:
     """The dispute's audit trail, oldest first; read-only."""
-    with transaction(request) as session:
+    with reading(request) as session:
         service.get_dispute(session=session, dispute_id=dispute_id)
         rows = list_events(
             session=session, dispute_id=dispute_id, after_id=after_id, limit=limit + 1

@@ -315,3 +315,12 @@ __all__ = [
     "TransitionRequest",
     "parse_transition",
 ]
+
+
+class QueueCounts(BaseModel):
+    """How many open disputes each standard view of the queue holds, exactly, right now."""
+
+    open: int
+    mine: int
+    unassigned: int
+    escalated: int

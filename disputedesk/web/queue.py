@@ -16,9 +16,9 @@ from disputedesk.disputes.lifecycle import CATEGORIES, OPEN_STATUSES, PRIORITIES
 from disputedesk.disputes.models import Dispute
 from disputedesk.disputes.queries import (
     DisputeFilter,
-    count_disputes,
     customer_names,
     list_disputes,
+    queue_view_counts,
 )
 from disputedesk.errors import Invalid
 from disputedesk.web.render import is_htmx, render
@@ -149,10 +149,7 @@ def desk(
         rows = _rows(session, found, staff)
         counts = {}
         if not fragment:
-            counts = {
-                key: count_disputes(session=session, flt=view.to_filter(user.user_id))
-                for key, (_, view) in VIEWS.items()
-            }
+            counts = queue_view_counts(session=session, user_id=user.user_id)
     context = _context(user, params, rows, next_cursor, cursor, counts, error)
     if fragment:
         return render(request, "_queue_results.html", context, user=user)

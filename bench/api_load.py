@@ -1,0 +1,449 @@
+"""The API at scale: N disputes, `disputedesk serve` as a user starts it, a bounded wrk load.
+
+Run: .venv/bin/python bench/api_load.py --sizes 10000,100000 --backends sqlite,postgres
+     [--requests 2000] [--concurrency 8] [--max-seconds 60] [--pg-url URL] [--work-dir DIR]
+     [--keep] [--peer-dir DIR] [--json FILE] [--chart FILE]
+
+For each backend and N: a fresh database (a SQLite file; a PostgreSQL database dropped afterwards
+unless --keep) is migrated and seeded in bulk (`bench/api_seed.py`; the seed time is printed), a
+bench agent gets an API token, and then, for one server process (and two on PostgreSQL):
+`disputedesk serve [--workers 2]` is started, and `wrk` (Debian's package, one thread, fixed
+concurrency) sends each operation from a separate process until the fixed request count (or the
+time cap) is reached. The same load then goes to `bench/bare_app.py`, the same SQL with nothing
+around it. Prints the table (req/s, p50/p95/p99 ms, server RSS) and, with --peer-dir, the ratios
+to django-helpdesk measured by the peer's own scripts in the same run; writes the results as JSON
+and the chart of p50 against N as SVG.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+sys.path.insert(0, str(Path(__file__).parent))
+from api_seed import demo_threads, load, product_name, settle_sla
+from load_report import peer_ratios, run_peer, write_chart
+
+from disputedesk.auth.service import create_token, create_user
+from disputedesk.db import make_engine
+from disputedesk.disputes.lifecycle import OPEN_STATUSES
+from disputedesk.disputes.queries import encode_cursor
+from disputedesk.migrate import upgrade
+
+console = Console(width=200)
+ROOT = Path(__file__).resolve().parent.parent
+REPLY = (
+    "Thank you for letting us know, and I'm sorry your order is late; I understand how "
+    "frustrating the wait is. I've asked the courier to trace the parcel today and I'll "
+    "email you an update by Friday."
+)
+CREATE_TEXT = (
+    "This is the second time I'm writing: the blender I ordered arrived with a cracked jug "
+    "and nobody answered my email. I want a replacement or my money back."
+)
+
+
+# ---- databases -------------------------------------------------------------------------------
+
+
+@contextmanager
+def database(backend: str, n: int, pg_url: str, work: Path, keep: bool) -> Iterator[Engine]:
+    """A migrated, seeded database of N disputes (reused when kept from an earlier run)."""
+    if backend == "sqlite":
+        path = work / f"api-load-{n}.sqlite3"
+        url = f"sqlite:///{path}"
+        fresh = not (keep and path.exists())
+        if fresh:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+    else:
+        name = f"dd_bench_api_{n}" if keep else f"dd_bench_api_{uuid.uuid4().hex[:8]}"
+        admin = make_engine(pg_url)
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+            fresh = not exists
+            if fresh:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+        url = pg_url.rsplit("/", 1)[0] + "/" + name
+    engine = make_engine(url)
+    try:
+        if fresh:
+            upgrade(engine)
+            threads = demo_threads(work)
+            started = time.perf_counter()
+            load(engine, n, threads, datetime.now(UTC))
+            seconds = time.perf_counter() - started
+            console.print(f"[bold]{backend} N={n:,}[/]: seeded in {seconds:.1f} s")
+            (work / f"seed-{backend}-{n}.json").write_text(json.dumps({"seconds": seconds}))
+        settled = settle_sla(engine, datetime.now(UTC))
+        console.print(f"{backend} N={n:,}: {settled:,} past-due disputes marked breached")
+        yield engine
+    finally:
+        engine.dispose()
+        if backend == "postgres" and not keep:
+            with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if backend == "postgres":
+            admin.dispose()
+
+
+def seed_seconds(work: Path, backend: str, n: int) -> float | None:
+    """How long the seed of this database took (when it was made by this bench)."""
+    path = work / f"seed-{backend}-{n}.json"
+    return float(json.loads(path.read_text())["seconds"]) if path.exists() else None
+
+
+def bench_token(engine: Engine) -> tuple[str, int]:
+    """A new agent with an API token, as the bench's user."""
+    with Session(engine) as session, session.begin():
+        user = create_user(
+            session=session,
+            username=f"bench-{uuid.uuid4().hex[:6]}",
+            password="bench password 123",  # noqa: S106 - a throwaway bench user
+            role="agent",
+        )
+        return create_token(session=session, user=user, name="bench").raw, user.id
+
+
+# ---- what to ask -----------------------------------------------------------------------------
+
+
+def _open_list(priority: str) -> str:
+    return "&".join(f"status={s}" for s in OPEN_STATUSES) + f"&priority={priority}&sort=sla"
+
+
+def targets(engine: Engine, n: int) -> dict[str, Any]:
+    """Ids, cursors and words the operations use, read from the seeded data."""
+    opens = ", ".join(f"'{s}'" for s in OPEN_STATUSES)
+    with engine.connect() as conn:
+        ids = [int(i) for i in conn.scalars(text(
+            f"SELECT id FROM disputes WHERE id % {max(1, n // 200)} = 0 LIMIT 200"
+        ))]  # fmt: skip
+        open_ids = [int(i) for i in conn.scalars(text(
+            f"SELECT id FROM disputes WHERE status IN ({opens}) AND id % {max(1, n // 400)} = 1 "
+            "LIMIT 200"
+        ))]  # fmt: skip
+        matching = int(conn.scalar(text(
+            f"SELECT count(*) FROM disputes WHERE status IN ({opens}) AND priority = 'high'"
+        )) or 0)  # fmt: skip
+        cursors, bare = [], []
+        for fraction in (0.2, 0.4, 0.5, 0.6, 0.8):
+            row = conn.execute(text(
+                f"SELECT sla_sort_at, id FROM disputes WHERE status IN ({opens}) "
+                "AND priority = 'high' ORDER BY sla_sort_at, id LIMIT 1 OFFSET :k"
+            ), {"k": int(matching * fraction)}).one()  # fmt: skip
+            due = row[0] if isinstance(row[0], datetime) else datetime.fromisoformat(row[0])
+            due = due.replace(tzinfo=UTC) if due.tzinfo is None else due
+            cursors.append(encode_cursor("sla", due, int(row[1])))
+            raw = row[0] if isinstance(row[0], str) else due.isoformat()
+            bare.append(
+                f"after_sla={raw}&after_id={row[1]}".replace(" ", "%20").replace("+", "%2B")
+            )
+        customers = [int(i) for i in conn.scalars(text("SELECT id FROM customers LIMIT 200"))]
+    return {"ids": ids, "open_ids": open_ids, "cursors": cursors, "bare_cursors": bare,
+            "customers": customers, "matching": matching}  # fmt: skip
+
+
+def operations(t: dict[str, Any]) -> dict[str, list[tuple[str, str, str | None]]]:
+    """Each operation as the list of (method, path, body) its requests cycle through."""
+    queue = "/api/v1/disputes?" + _open_list("high")
+    create = [
+        json.dumps({"customer_id": c, "channel": "web", "subject": "Cracked jug, second time",
+                    "description": CREATE_TEXT})
+        for c in t["customers"]
+    ]  # fmt: skip
+    reply = json.dumps({"direction": "outbound", "body": REPLY})
+    words = [product_name(i) for i in range(7, 47)]
+    return {
+        "queue": [("GET", queue, None)],
+        "queue_deep": [("GET", f"{queue}&cursor={c}", None) for c in t["cursors"]],
+        "detail": [("GET", f"/api/v1/disputes/{i}", None) for i in t["ids"]],
+        "search": [("GET", f"/api/v1/disputes?q={w}", None) for w in words],
+        "create": [("POST", "/api/v1/disputes", body) for body in create],
+        "reply": [("POST", f"/api/v1/disputes/{i}/messages", reply) for i in t["open_ids"]],
+    }
+
+
+def bare_operations(t: dict[str, Any]) -> dict[str, list[tuple[str, str, str | None]]]:
+    """The bare endpoint's queue and detail, on the same rows."""
+    return {
+        "queue": [("GET", "/queue?priority=high", None)],
+        "queue_deep": [("GET", f"/queue?priority=high&{c}", None) for c in t["bare_cursors"]],
+        "detail": [("GET", f"/disputes/{i}", None) for i in t["ids"]],
+    }
+
+
+# ---- load ------------------------------------------------------------------------------------
+
+LUA = """
+local reqs = %s
+local limit = %d
+local i, seen = 0, 0
+wrk.headers["Authorization"] = "Bearer %s"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+  i = i + 1
+  local r = reqs[(i - 1) %% #reqs + 1]
+  return wrk.format(r[1], r[2], nil, r[3])
+end
+response = function(status, headers, body)
+  seen = seen + 1
+  if seen == limit then
+    -- Stop issuing and tell the bench, which interrupts wrk's timer (SIGINT ends it like Ctrl-C).
+    wrk.thread:stop()
+    io.open("%s", "w"):close()
+  end
+end
+done = function(summary, latency, requests)
+  io.write(string.format(
+    'RESULT {"done":%%d,"us":%%d,"p50":%%d,"p95":%%d,"p99":%%d,"bad":%%d,"errors":%%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+"""
+
+
+def _lua_string(value: str) -> str:
+    return "[==[" + value + "]==]"
+
+
+def wrk(
+    base: str, token: str, reqs: list[tuple[str, str, str | None]], args: argparse.Namespace
+) -> dict[str, Any]:
+    """One bounded load: `args.requests` responses at `args.concurrency` connections."""
+    table = (
+        "{"
+        + ",".join(
+            "{" + ",".join([_lua_string(m), _lua_string(p), _lua_string(b) if b else "nil"]) + "}"
+            for m, p, b in reqs
+        )
+        + "}"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        script, marker = Path(folder) / "load.lua", Path(folder) / "done"
+        script.write_text(LUA % (table, args.requests, token, marker))
+        command = ["wrk", "-t1", f"-c{args.concurrency}", f"-d{args.max_seconds}s",
+                   "--timeout", "30s", "-s", str(script), base]  # fmt: skip
+        with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as proc:
+            while proc.poll() is None:
+                if marker.exists():
+                    proc.send_signal(signal.SIGINT)
+                    break
+                time.sleep(0.005)
+            out = proc.communicate()[0]
+    line = next(x for x in out.splitlines() if x.startswith("RESULT "))
+    r = json.loads(line.removeprefix("RESULT "))
+    seconds = r["us"] / 1e6
+    return {
+        "done": r["done"],
+        "rps": r["done"] / seconds if seconds else 0.0,
+        "p50": r["p50"] / 1000,
+        "p95": r["p95"] / 1000,
+        "p99": r["p99"] / 1000,
+        "bad": r["bad"] + r["errors"],
+    }
+
+
+def rss_mib(pid: int) -> float:
+    """Resident memory of a process and its children (uvicorn's workers), MiB."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            total += int(next(x for x in status.splitlines() if x.startswith("VmRSS")).split()[1])
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, StopIteration, ProcessLookupError):
+            continue
+    return total / 1024
+
+
+@contextmanager
+def server(command: list[str], env: dict[str, str], port: int, log: Path) -> Iterator[int]:
+    """A server started as a user would, until it answers; stopped afterwards."""
+    with log.open("ab") as out:
+        proc = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        try:
+            for _ in range(600):
+                try:
+                    httpx.get(f"http://127.0.0.1:{port}/health", timeout=1)
+                    break
+                except httpx.HTTPError:
+                    if proc.poll() is not None:
+                        raise SystemExit(f"server exited: see {log}") from None
+                    time.sleep(0.1)
+            yield proc.pid
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
+def check(base: str, token: str, req: tuple[str, str, str | None]) -> None:
+    """One request of the operation must succeed before it is loaded."""
+    method, path, body = req
+    response = httpx.request(
+        method, base + path, content=body, timeout=60,
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )  # fmt: skip
+    if response.status_code >= 400:
+        raise SystemExit(f"{method} {path}: {response.status_code} {response.text[:300]}")
+
+
+def measure(
+    base: str, token: str, ops: dict[str, list[tuple[str, str, str | None]]], pid: int,
+    args: argparse.Namespace,
+) -> dict[str, dict[str, Any]]:  # fmt: skip
+    """Every operation in turn against one running server."""
+    out = {}
+    for name, reqs in ops.items():
+        check(base, token, reqs[0])
+        result = wrk(base, token, reqs, args)
+        result["rss_mib"] = rss_mib(pid)
+        out[name] = result
+        console.print(
+            f"  {name:<11} {result['rps']:8.1f} req/s  p50 {result['p50']:7.2f} ms  "
+            f"p95 {result['p95']:7.2f}  p99 {result['p99']:7.2f}  rss {result['rss_mib']:.0f} MiB"
+            + (f"  [red]{result['bad']} failed[/]" if result["bad"] else "")
+        )
+    return out
+
+
+def run_size(backend: str, n: int, args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Seed N disputes on `backend`, load the product (1 and 2 processes) and the bare app."""
+    work: Path = args.work_dir
+    rows = []
+    with database(backend, n, args.pg_url, work, args.keep) as engine:
+        token, _ = bench_token(engine)
+        t = targets(engine, n)
+        url = engine.url.render_as_string(hide_password=False)
+        env = {
+            **os.environ,
+            "DISPUTEDESK_DATABASE_URL": url,
+            "DISPUTEDESK_DATA_DIR": str(work / "data"),
+            "DISPUTEDESK_SECRET_KEY": "bench-" + "k" * 40,
+            "DISPUTEDESK_PORT": str(args.port),
+            "DISPUTEDESK_LOG_LEVEL": "WARNING",
+        }
+        base = f"http://127.0.0.1:{args.port}"
+        seed = seed_seconds(work, backend, n)
+        for processes in (1, 2) if backend == "postgres" else (1,):
+            command = [sys.executable, "-m", "disputedesk", "serve"]
+            if processes > 1:
+                command += ["--workers", str(processes)]
+            console.print(f"[bold]{backend} N={n:,}[/]: disputedesk serve, {processes} process(es)")
+            with server(command, env, args.port, work / "server.log") as pid:
+                results = measure(base, token, operations(t), pid, args)
+            rows += [{"backend": backend, "n": n, "target": f"disputedesk x{processes}",
+                      "op": op, "seed_s": seed, **r} for op, r in results.items()]  # fmt: skip
+        console.print(f"[bold]{backend} N={n:,}[/]: bare endpoint (same SQL, no framework)")
+        command = [sys.executable, str(ROOT / "bench" / "bare_app.py"), "--db", url,
+                   "--port", str(args.port)]  # fmt: skip
+        with server(command, env, args.port, work / "bare.log") as pid:
+            results = measure(base, token, bare_operations(t), pid, args)
+        rows += [{"backend": backend, "n": n, "target": "bare", "op": op, "seed_s": seed, **r}
+                 for op, r in results.items()]  # fmt: skip
+    return rows
+
+
+def print_table(
+    rows: list[dict[str, Any]], ratios: dict[tuple[str, int, str], tuple[float, str]]
+) -> None:
+    """The results, one line per backend, N, server and operation."""
+    table = Table(title="API under load (wrk, client-side latency)")
+    for col in ("db", "N", "server", "operation", "req/s", "p50 ms", "p95 ms", "p99 ms",
+                "RSS MiB", "failed", "x bare", "x peer"):  # fmt: skip
+        table.add_column(col, justify="left" if col in ("db", "server", "operation") else "right")
+    bare = {(r["backend"], r["n"], r["op"]): r["rps"] for r in rows if r["target"] == "bare"}
+    for r in rows:
+        ceiling = bare.get((r["backend"], r["n"], r["op"]))
+        of_bare = f"{r['rps'] / ceiling:.2f}" if ceiling and r["target"] != "bare" else ""
+        peer = ratios.get((r["backend"], r["n"], r["op"]))
+        versus = f"{peer[0]:.0f}x" + (" (ref)" if peer[1] == "reference" else "") if peer else ""
+        table.add_row(
+            r["backend"], f"{r['n']:,}", r["target"], r["op"], f"{r['rps']:.1f}",
+            f"{r['p50']:.2f}", f"{r['p95']:.2f}", f"{r['p99']:.2f}", f"{r['rss_mib']:.0f}",
+            str(r["bad"]), of_bare, versus if r["target"] == "disputedesk x1" else "",
+        )  # fmt: skip
+    console.print(table)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--backends", default="sqlite,postgres")
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--max-seconds", type=int, default=60)
+    parser.add_argument("--port", type=int, default=8093)
+    parser.add_argument("--pg-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--work-dir", type=Path, default=ROOT / "var" / "bench")
+    parser.add_argument("--keep", action="store_true", help="keep (and reuse) the databases")
+    parser.add_argument(
+        "--seed-only", action="store_true", help="only make the (kept) databases, no load"
+    )
+    parser.add_argument("--peer-dir", type=Path, help="the django-helpdesk peer's scripts")
+    parser.add_argument("--peer-sizes", default="10000", help="N at which to run the peer")
+    parser.add_argument("--json", type=Path, default=ROOT / "var" / "bench" / "api_load.json")
+    parser.add_argument("--chart", type=Path, default=ROOT / "docs" / "api_load_p50.svg")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed (Debian: apt-get install wrk)")
+    args.work_dir.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    args.peer_sizes = [int(s) for s in args.peer_sizes.split(",")]
+    rows: list[dict[str, Any]] = []
+    if args.json.exists():  # earlier runs of other sizes stay in the results
+        rows = [r for r in json.loads(args.json.read_text())["rows"]
+                if (r["backend"], r["n"]) not in
+                {(b, n) for b in args.backends.split(",") for n in sizes}]  # fmt: skip
+    for backend in args.backends.split(","):
+        for n in sizes:
+            if args.seed_only:
+                with database(backend, n, args.pg_url, args.work_dir, keep=True):
+                    continue
+            rows += run_size(backend, n, args)
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps({"rows": rows}, indent=1))
+    if args.seed_only:
+        return
+    peer: list[dict[str, Any]] = []
+    if args.peer_dir:
+        peer = run_peer(
+            args.peer_dir,
+            args.backends.split(","),
+            args.peer_sizes,
+            console,
+            args.work_dir / "peer",
+        )
+    ratios = peer_ratios(rows, peer)
+    args.json.write_text(json.dumps({"rows": rows, "peer": peer}, indent=1))
+    print_table(rows, ratios)
+    write_chart(rows, args.chart)
+    console.print(f"results: {args.json}; chart: {args.chart}")
+
+
+if __name__ == "__main__":
+    main()
