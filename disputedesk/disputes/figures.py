@@ -3,7 +3,7 @@
 Every event goes through `note_event` in the transaction that records it (`record_event`, the
 importer), so a report reads one row per dispute instead of walking the audit trail; every coached
 reply goes through `note_coached_reply`. The trail and the messages stay the source of truth:
-migration 0008a computes the same figures from them.
+migration 0008 computes the same figures from them.
 """
 
 from __future__ import annotations

@@ -124,7 +124,7 @@ class Dispute(Base):
 class DisputeCount(Base):
     """How many disputes share a status, assignee (0: none) and escalation level.
 
-    Maintained by database triggers (migration 0008p), so the queue's view counts are a sum over
+    Maintained by database triggers (migration 0009), so the queue's view counts are a sum over
     a few rows instead of a count over the disputes.
     """
 

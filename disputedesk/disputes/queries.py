@@ -82,7 +82,7 @@ def decode_cursor(cursor: str, sort: str) -> tuple[Any, int]:
     return value, dispute_id
 
 
-# The full-text indexes of migration 0008p. On PostgreSQL the expressions must be exactly those of
+# The full-text indexes of migration 0009. On PostgreSQL the expressions must be exactly those of
 # the GIN indexes (written out, with no bound parameters) for the planner to use them.
 _PG_DISPUTE_TSV = (
     "to_tsvector('simple'::regconfig, disputes.subject || ' ' || disputes.description)"

@@ -1,4 +1,4 @@
-"""Migration 0008a computes, from the audit trail, the same figures the desk keeps as it works."""
+"""Migration 0008 computes, from the audit trail, the same figures the desk keeps as it works."""
 
 from __future__ import annotations
 

@@ -6,8 +6,8 @@ kept in step by triggers. PostgreSQL: GIN indexes over the same text's tsvector 
 indexes, so nothing to keep in step). Both: `dispute_counts`, one row per (status, assignee,
 escalation level) with how many disputes are there, maintained by triggers.
 
-Revision ID: 0008p
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-07
 """
 
@@ -18,8 +18,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008p"
-down_revision: str | None = "0007"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,6 +1,6 @@
 """dispute figures: what the reports read, kept on each dispute from its events and replies
 
-Revision ID: 0008a
+Revision ID: 0008
 Revises: 0007
 Create Date: 2026-12-07
 """
@@ -15,7 +15,7 @@ from alembic import op
 
 import disputedesk.db
 
-revision: str = "0008a"
+revision: str = "0008"
 down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
