@@ -84,8 +84,17 @@ def _user_tables(conn: sqlite3.Connection) -> list[str]:
 
 
 def _has_rows(conn: sqlite3.Connection) -> bool:
+    """Whether any of the desk's tables holds a row (search indexes keep rows of their own)."""
+    virtual = [
+        str(row[0])
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
+        )
+    ]
     for table in _user_tables(conn):
-        if table == "alembic_version":
+        if table == "alembic_version" or any(
+            table == v or table.startswith(f"{v}_") for v in virtual
+        ):
             continue
         quoted = table.replace('"', '""')
         if conn.execute(f'SELECT 1 FROM "{quoted}" LIMIT 1').fetchone() is not None:  # noqa: S608

@@ -24,7 +24,7 @@ from sqlalchemy import Engine, func, select, update
 from disputedesk.actors import Actor
 from disputedesk.channels.models import OutboxMail
 from disputedesk.customers.models import Customer
-from disputedesk.db import make_session_factory, unit_of_work
+from disputedesk.db import make_session_factory, read_only, unit_of_work
 from disputedesk.disputes.models import Dispute, DisputeEvent, Message
 from disputedesk.disputes.schemas import DisputeCreate
 from disputedesk.disputes.service import open_dispute
@@ -74,7 +74,8 @@ def _seed_follow_ups(engine: Engine, count: int) -> list[int]:
 
 
 def _job_states(engine: Engine) -> Counter[str]:
-    with make_session_factory(engine)() as session:
+    # Read-only: on SQLite a watcher must not queue for the write lock the worker keeps taking.
+    with read_only(make_session_factory(engine)) as session:
         rows = session.execute(select(Job.status, func.count()).group_by(Job.status)).all()
     return Counter(dict(rows))
 
@@ -200,7 +201,7 @@ def _write_rows(path: Path, rows: int) -> None:
 
 
 def _imported(engine: Engine) -> int:
-    with make_session_factory(engine)() as session:
+    with read_only(make_session_factory(engine)) as session:
         return session.scalar(select(func.count()).select_from(Dispute)) or 0
 
 

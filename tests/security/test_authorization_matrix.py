@@ -77,6 +77,7 @@ MATRIX: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", "/api/v1/customers/{customer_id}/orders"): STAFF,
     ("GET", "/api/v1/customers/{customer_id}/disputes"): STAFF,
     ("GET", "/api/v1/disputes"): STAFF,
+    ("GET", "/api/v1/disputes/counts"): STAFF,
     ("POST", "/api/v1/disputes"): STAFF,
     ("GET", "/api/v1/disputes/{dispute_id}"): STAFF,
     ("PATCH", "/api/v1/disputes/{dispute_id}"): STAFF,
