@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from disputedesk.actors import Actor
+from disputedesk.analysis import mask_card_numbers
 from disputedesk.channels.models import Chargeback
 from disputedesk.channels.schemas import OutcomeRequest, ProcessorDispute
 from disputedesk.customers.models import Customer, Order
@@ -153,10 +154,24 @@ def _open(
     return row
 
 
+def _masked(data: ProcessorDispute) -> ProcessorDispute:
+    # The reason and the charge reference are stored and shown; the dispute id, the key that
+    # makes intake idempotent, is never masked: the schema refuses a card number there.
+    charge, intent = data.charge, data.payment_intent
+    return data.model_copy(
+        update={
+            "reason": mask_card_numbers(data.reason),
+            "charge": mask_card_numbers(charge) if charge else charge,
+            "payment_intent": mask_card_numbers(intent) if intent else intent,
+        }
+    )
+
+
 def receive_chargeback(
     *, session: Session, data: ProcessorDispute, event_at: datetime, now: datetime
 ) -> tuple[Result, Chargeback]:
     """Open or update the chargeback; duplicates change nothing, older news never wins."""
+    data = _masked(data)
     row = session.scalar(
         select(Chargeback).where(Chargeback.processor_id == data.id).with_for_update()
     )
@@ -224,7 +239,7 @@ def record_outcome(
     row.updated_at = now
     after: dict[str, Any] = {"outcome": row.outcome, "fee_minor": row.fee_minor}
     if data.note:
-        after["note"] = data.note
+        after["note"] = mask_card_numbers(data.note)
     record_event(
         session=session,
         dispute_id=row.dispute_id,

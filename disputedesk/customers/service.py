@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from disputedesk.actors import Actor
@@ -21,6 +21,7 @@ from disputedesk.customers.schemas import (
 )
 from disputedesk.disputes.models import Dispute
 from disputedesk.errors import Conflict, Forbidden, NotFound
+from disputedesk.portal.models import CustomerLink
 
 
 def get_customer(*, session: Session, customer_id: int, field: str | None = None) -> Customer:
@@ -92,8 +93,10 @@ def delete_customer(*, session: Session, customer_id: int, actor: Actor) -> None
     customer = get_customer(session=session, customer_id=customer_id)
     if session.scalar(select(func.count()).where(Dispute.customer_id == customer.id)):
         raise Conflict("this customer has disputes, whose history is kept; it cannot be deleted")
-    for order in session.scalars(select(Order).where(Order.customer_id == customer.id)):
-        session.delete(order)
+    # Orders and portal links go with the customer, deleted first: nothing tells the session
+    # that they point at the customer, so `session.delete` alone could drop the customer first.
+    session.execute(delete(Order).where(Order.customer_id == customer.id))
+    session.execute(delete(CustomerLink).where(CustomerLink.customer_id == customer.id))
     session.delete(customer)
     session.flush()
 

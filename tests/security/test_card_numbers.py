@@ -31,6 +31,11 @@ from disputedesk.db import make_session_factory
 from tests.conftest import PASSWORD, Clock, fresh_database
 from tests.factories import make_customer, make_dispute, make_order
 from tests.security.card_probes_channels import CHANNEL_NOT_STORED, CHANNEL_PROBES
+from tests.security.card_probes_chargebacks import (
+    CHARGEBACK_NOT_STORED,
+    CHARGEBACK_PROBES,
+    CHARGEBACK_SECRET,
+)
 from tests.security.conftest import DEMO_NOW
 from tests.web.conftest import csrf_of, sign_in
 
@@ -440,6 +445,7 @@ PROBES: dict[str, Callable[[Ctx, str], None]] = {
     "error 415 not json": _p_not_json,
     "error 400 broken json": _p_bad_json,
     **CHANNEL_PROBES,
+    **CHARGEBACK_PROBES,
 }
 # Probes that store nothing on purpose (read-only, refused, or answered with an error).
 NOT_STORED = {
@@ -456,6 +462,7 @@ NOT_STORED = {
     "error 415 not json",
     "error 400 broken json",
     *CHANNEL_NOT_STORED,
+    *CHARGEBACK_NOT_STORED,
 }
 KNOWN_LEAKS: dict[str, str] = {}
 
@@ -576,6 +583,7 @@ def evidence(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     with pytest.MonkeyPatch.context() as patch, fresh_database(backend, folder) as engine:
         # The portal signs its form tokens with the process settings' secret key.
         patch.setenv("DISPUTEDESK_SECRET_KEY", "s" * 40)
+        patch.setenv("DISPUTEDESK_CHARGEBACK_SECRET", CHARGEBACK_SECRET)
         get_settings.cache_clear()
         try:
             yield _run_probes(engine, folder)
