@@ -61,14 +61,16 @@ def _parse(body: bytes) -> tuple[ProcessorDispute, int | None]:
         raise RequestValidationError(exc.errors(include_url=False, include_input=False)) from exc
 
 
-def _store(request: Request, data: ProcessorDispute, event_ts: int | None) -> IntakeResult:
+def _store(
+    request: Request, data: ProcessorDispute, event_ts: int | None, secret: str
+) -> IntakeResult:
     at = now(request)
     event_at = at if event_ts is None else datetime.fromtimestamp(event_ts, UTC)
     for attempt in (1, 2):
         try:
             with transaction(request) as session:
                 result, row = receive_chargeback(
-                    session=session, data=data, event_at=event_at, now=at
+                    session=session, data=data, event_at=event_at, now=at, key=secret
                 )
                 return IntakeResult(result=result, chargeback=ChargebackOut.model_validate(row))
         except IntegrityError:
@@ -118,7 +120,7 @@ async def receive(request: Request) -> IntakeResult:
     except SignatureError as exc:
         raise Unauthorized(str(exc)) from exc
     data, event_ts = _parse(body)
-    return await run_in_threadpool(_store, request, data, event_ts)
+    return await run_in_threadpool(_store, request, data, event_ts, secret)
 
 
 @router.get("/chargebacks/{chargeback_id}", response_model=ChargebackOut)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -10,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from disputedesk.actors import Actor
 from disputedesk.analysis import mask_card_numbers
+from disputedesk.analysis.pii import find_card_numbers
 from disputedesk.channels.models import Chargeback
 from disputedesk.channels.schemas import OutcomeRequest, ProcessorDispute
 from disputedesk.customers.models import Customer, Order
@@ -154,12 +157,26 @@ def _open(
     return row
 
 
-def _masked(data: ProcessorDispute) -> ProcessorDispute:
-    # The reason and the charge reference are stored and shown; the dispute id, the key that
-    # makes intake idempotent, is never masked: the schema refuses a card number there.
+def stored_processor_id(processor_id: str, key: str) -> str:
+    """The processor's dispute id as stored: as sent, unless it holds a card number.
+
+    The id makes intake idempotent, so it cannot simply be masked (two ids ending in the same
+    four digits would become one): a card-like id is stored masked plus a keyed digest of the
+    whole id, spelled in letters only, so repeats still match and no digits of it are kept."""
+    if not find_card_numbers(processor_id):
+        return processor_id
+    digest = hmac.new(key.encode(), processor_id.encode(), hashlib.sha256).digest()
+    letters = "".join(chr(ord("a") + (b >> 4)) + chr(ord("a") + (b & 15)) for b in digest[:12])
+    return f"{mask_card_numbers(processor_id)[:200]} ref {letters}"
+
+
+def _masked(data: ProcessorDispute, key: str) -> ProcessorDispute:
+    # The reason and the charge reference are stored and shown, masked; the dispute id keeps
+    # its identity through a keyed digest when it looks like a card number.
     charge, intent = data.charge, data.payment_intent
     return data.model_copy(
         update={
+            "id": stored_processor_id(data.id, key),
             "reason": mask_card_numbers(data.reason),
             "charge": mask_card_numbers(charge) if charge else charge,
             "payment_intent": mask_card_numbers(intent) if intent else intent,
@@ -168,10 +185,12 @@ def _masked(data: ProcessorDispute) -> ProcessorDispute:
 
 
 def receive_chargeback(
-    *, session: Session, data: ProcessorDispute, event_at: datetime, now: datetime
+    *, session: Session, data: ProcessorDispute, event_at: datetime, now: datetime, key: str
 ) -> tuple[Result, Chargeback]:
-    """Open or update the chargeback; duplicates change nothing, older news never wins."""
-    data = _masked(data)
+    """Open or update the chargeback; duplicates change nothing, older news never wins.
+
+    `key` (the intake's signing secret) keys the digest of a card-like dispute id."""
+    data = _masked(data, key)
     row = session.scalar(
         select(Chargeback).where(Chargeback.processor_id == data.id).with_for_update()
     )

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from disputedesk.analysis.pii import find_card_numbers
 from disputedesk.schemas import MinorUnits, SafeStr, Strict
 
 ChargebackOutcome = Literal["won", "lost", "accepted"]
@@ -40,15 +39,6 @@ class ProcessorDispute(_Lenient):
     payment_intent: SafeStr | None = Field(default=None, max_length=255)
     evidence_details: EvidenceDetails = Field(default_factory=EvidenceDetails)
     metadata: dict[str, SafeStr] = Field(default_factory=dict)
-
-    @field_validator("id")
-    @classmethod
-    def _not_a_card_number(cls, value: str) -> str:
-        # The id keeps a chargeback from being opened twice, so it cannot be masked (two ids
-        # ending in the same four digits would become one); a card number there is refused.
-        if find_card_numbers(value):
-            raise ValueError("the dispute id looks like a card number")
-        return value
 
 
 class EventData(_Lenient):

@@ -176,6 +176,26 @@ def test_duplicates_and_out_of_order_notifications(agent_client: TestClient, clo
     assert won["chargeback"]["outcome"] == "won"
 
 
+def test_numeric_dispute_ids_that_look_like_card_numbers_stay_distinct_and_idempotent(
+    agent_client: TestClient, clock: Clock
+) -> None:
+    """A processor with bare numeric ids: one in ten passes the card check, none is refused."""
+    same_last_four = ["4111111111111111", "5060000000001111"]  # both Luhn-valid, ...1111
+    ids = []
+    for number in same_last_four:
+        first = post(agent_client, notification(number, created=1793610000), clock)
+        assert first.status_code == 200, first.text
+        assert first.json()["result"] == "created"
+        again = post(agent_client, notification(number, created=1793610000), clock)
+        assert again.json()["result"] == "unchanged"
+        assert again.json()["chargeback"]["id"] == first.json()["chargeback"]["id"]
+        ids.append(first.json()["chargeback"]["id"])
+        stored = json.dumps(first.json())
+        assert number not in stored
+        assert "[card ending 1111]" in first.json()["chargeback"]["processor_id"]
+    assert ids[0] != ids[1]
+
+
 def test_bare_dispute_object_and_unknown_cardholder(agent_client: TestClient, clock: Clock) -> None:
     body = notification("dp_bare", created=1793610000, event=False)
     response = post(agent_client, body, clock)

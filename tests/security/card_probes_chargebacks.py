@@ -112,17 +112,16 @@ CHARGEBACK_PROBES: dict[str, Callable[[Any, str], None]] = {
         200, lambda card: _event(_dispute(), id=f"evt_{card}", type=f"charge {card}")
     ),
     "chargeback outcome note": _p_outcome_note,
-    "chargeback dispute id": _expect(422, lambda card: _event(_dispute(id=f"dp_{card}"))),
+    "chargeback dispute id": _expect(200, lambda card: _event(_dispute(id=f"dp_{card}"))),
     "chargeback invalid amount": _expect(422, lambda card: _event(_dispute(amount=card))),
     "chargeback unsigned": _p_unsigned,
 }
-# The dispute id is the processor's idempotency key: a card number there is refused (422), not
-# masked. Metadata (other than a real e-mail address) and event fields are read, never stored.
+# The dispute id is the processor's idempotency key: a card number there is stored masked with a
+# keyed digest. Metadata (other than a real e-mail address) and event fields are never stored.
 CHARGEBACK_NOT_STORED = {
     "chargeback metadata values",
     "chargeback metadata key",
     "chargeback event id and type",
-    "chargeback dispute id",
     "chargeback invalid amount",
     "chargeback unsigned",
 }
