@@ -262,31 +262,37 @@ def test_evidence_packet_json_and_printable_html(agent_client: TestClient, clock
     assert agent_client.get("/api/v1/disputes/999999/evidence").status_code == 404
 
 
-def test_evidence_cites_the_clause_of_an_accepted_offer(
-    agent_client: TestClient, clock: Clock
-) -> None:
-    customer = make_customer(agent_client)
+def accepted_refund(client: TestClient, clock: Clock) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A dispute about a delivered order whose full refund the customer accepted."""
+    customer = make_customer(client)
     delivered = clock.now - timedelta(days=10)
     order = make_order(
-        agent_client,
+        client,
         customer["id"],
         amount_minor=5_000,
         purchased_at=(delivered - timedelta(days=3)).isoformat(),
         delivered_at=delivered.isoformat(),
     )
     dispute = make_dispute(
-        agent_client,
+        client,
         customer["id"],
         order_id=order["id"],
         amount_minor=5_000,
         category="refund",
         description="I returned it and want my money back.",
     )
-    offer = agent_client.post(
+    offer = client.post(
         f"/api/v1/disputes/{dispute['id']}/offers",
         json={"remedy": "refund_full", "amount_minor": 5_000},
     ).json()
-    agent_client.post(f"/api/v1/offers/{offer['id']}/answer", json={"accept": True})
+    client.post(f"/api/v1/offers/{offer['id']}/answer", json={"accept": True})
+    return dispute, offer
+
+
+def test_evidence_cites_the_clause_of_an_accepted_offer(
+    agent_client: TestClient, clock: Clock
+) -> None:
+    dispute, offer = accepted_refund(agent_client, clock)
     packet = agent_client.get(f"/api/v1/disputes/{dispute['id']}/evidence").json()
     [accepted] = packet["accepted_remedies"]
     assert (accepted["remedy"], accepted["amount_minor"]) == ("refund_full", 5_000)

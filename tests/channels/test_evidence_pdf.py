@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,6 +11,7 @@ from pypdf import PdfReader
 from disputedesk.channels import evidence_pdf as pdf_module
 from disputedesk.channels.signatures import signature_header
 from tests.channels.conftest import luhn_numbers_in
+from tests.channels.test_chargebacks import accepted_refund
 from tests.conftest import Clock
 from tests.factories import make_customer, make_dispute, make_order
 
@@ -87,28 +87,7 @@ def test_the_pdf_holds_the_facts_of_the_dispute_and_no_card_number(
 def test_the_pdf_cites_the_clause_of_an_accepted_offer(
     agent_client: TestClient, clock: Clock
 ) -> None:
-    customer = make_customer(agent_client)
-    delivered = clock.now - timedelta(days=10)
-    order = make_order(
-        agent_client,
-        customer["id"],
-        amount_minor=5_000,
-        purchased_at=(delivered - timedelta(days=3)).isoformat(),
-        delivered_at=delivered.isoformat(),
-    )
-    dispute = make_dispute(
-        agent_client,
-        customer["id"],
-        order_id=order["id"],
-        amount_minor=5_000,
-        category="refund",
-        description="I returned it and want my money back.",
-    )
-    offer = agent_client.post(
-        f"/api/v1/disputes/{dispute['id']}/offers",
-        json={"remedy": "refund_full", "amount_minor": 5_000},
-    ).json()
-    agent_client.post(f"/api/v1/offers/{offer['id']}/answer", json={"accept": True})
+    dispute, offer = accepted_refund(agent_client, clock)
     text = pdf_text(agent_client.get(f"/api/v1/disputes/{dispute['id']}/evidence.pdf").content)
     assert f"Clause {offer['clause_id']}" in text
     assert "refund_full" in text
