@@ -404,7 +404,7 @@ def tab(planted: Planted) -> Iterator[Any]:
         )
         context = browser.new_context(base_url=planted.base_url)
         page: Any = context.new_page()
-        page.set_default_timeout(10_000)
+        page.set_default_timeout(30_000)  # a loaded CI machine is slow, not broken
         page.dialogs = []
         page.strays = []
         page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
