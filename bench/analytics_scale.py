@@ -26,6 +26,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bulk import insert_rows
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine, inspect, text
@@ -237,14 +238,6 @@ COLUMNS = {
 TABLES = tuple(COLUMNS)
 
 
-def _value(value: Any, sqlite: bool) -> Any:
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ") if sqlite else value
-    if isinstance(value, list | dict):
-        return json.dumps(value)
-    return value
-
-
 def _people(n: int) -> dict[str, list[tuple[Any, ...]]]:
     staff = [(i, f"agent{i}", f"Agent {i}", f"a{i}@example.com", "agent", "x", True, NOW)
              for i in range(1, AGENTS + 1)]  # fmt: skip
@@ -273,17 +266,7 @@ def load(engine: Engine, n: int, days: int, seed: int) -> None:
         def put(table: str, rows: list[tuple[Any, ...]]) -> None:
             names, defaults = extra[table]
             cols = [*columns[table], *names]
-            tail = tuple(_value(v, sqlite) for v in defaults)
-            data = [tuple(_value(v, sqlite) for v in row) + tail for row in rows]
-            if sqlite:
-                marks = ", ".join("?" for _ in cols)
-                cursor.executemany(
-                    f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", data
-                )
-            else:
-                with cursor.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
-                    for row in data:
-                        copy.write_row(row)
+            insert_rows(cursor, table, cols, rows, tuple(defaults), sqlite=sqlite)
 
         for table, rows in _people(n).items():
             put(table, rows)

@@ -19,10 +19,11 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bulk import insert_rows
 from sqlalchemy import Engine, inspect, update
 
 from disputedesk.coach import coach
@@ -226,14 +227,6 @@ class Rows:
             self._event(out["dispute_events"], d, "dispute.status_changed", last, status=status)
 
 
-def _value(value: Any, sqlite: bool) -> Any:
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ") if sqlite else value
-    if isinstance(value, list | dict):
-        return json.dumps(value)
-    return value
-
-
 def _pg_secondary_indexes(cursor: Any, tables: tuple[str, ...]) -> list[tuple[str, str]]:
     cursor.execute(
         "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' "
@@ -265,17 +258,7 @@ def load(engine: Engine, n: int, threads: list[Thread], now: datetime) -> None:
         def put(table: str, data: list[tuple[Any, ...]]) -> None:
             names, defaults = extra[table]
             cols = [*COLUMNS[table], *names]
-            tail = tuple(_value(v, sqlite) for v in defaults)
-            values = [tuple(_value(v, sqlite) for v in row) + tail for row in data]
-            if sqlite:
-                marks = ", ".join("?" for _ in cols)
-                cursor.executemany(
-                    f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", values
-                )
-            else:
-                with cursor.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
-                    for row in values:
-                        copy.write_row(row)
+            insert_rows(cursor, table, cols, data, tuple(defaults), sqlite=sqlite)
 
         for table, data in rows.people().items():
             put(table, data)
