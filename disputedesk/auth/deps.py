@@ -9,8 +9,8 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from disputedesk.actors import Actor
-from disputedesk.apiutil import now, transaction
-from disputedesk.auth.service import actor_for, find_session, user_for_token
+from disputedesk.apiutil import now, reading
+from disputedesk.auth.service import actor_for, actor_for_token, find_session
 from disputedesk.errors import Forbidden, Unauthorized
 
 SESSION_COOKIE = "dd_session"
@@ -26,12 +26,13 @@ def staff_actor(
 ) -> Actor:
     """The signed-in member of staff (bearer token, or session cookie plus CSRF header)."""
     at = now(request)
-    with transaction(request) as session:
+    # Reading only: on SQLite a write transaction here would queue every request behind writers.
+    with reading(request) as session:
         if credentials is not None:
-            user = user_for_token(session=session, raw=credentials.credentials, now=at)
-            if user is None:
+            actor = actor_for_token(session=session, raw=credentials.credentials)
+            if actor is None:
                 raise Unauthorized("the API token is not valid or has been revoked")
-            return actor_for(user)
+            return actor
         cookie = request.cookies.get(SESSION_COOKIE)
         if cookie:
             found = find_session(session=session, raw=cookie, now=at)

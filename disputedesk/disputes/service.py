@@ -516,8 +516,10 @@ def dispute_detail(*, session: Session, dispute_id: int, now: datetime) -> Dispu
         ),
         follow_up_scheduled=follow_up is not None,
     )
-    return DisputeDetail(
-        **dispute_out(dispute).model_dump(),
+    # Every part is a validated model already: put them together without validating again.
+    base = dispute_out(dispute)
+    return DisputeDetail.model_construct(
+        **{name: getattr(base, name) for name in DisputeOut.model_fields},
         customer=records.customer,
         order=order_out(order, now) if order else None,
         messages=messages,
