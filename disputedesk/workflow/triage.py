@@ -89,21 +89,33 @@ def _next_check(status: SlaStatus, now: datetime) -> datetime | None:
 
 
 def refresh_sla(
-    *, session: Session, dispute: Dispute, now: datetime, actor: Actor = SYSTEM
+    *,
+    session: Session,
+    dispute: Dispute,
+    now: datetime,
+    actor: Actor = SYSTEM,
+    just_opened: bool = False,
 ) -> None:
-    """Recompute the SLA clocks, store the due times, record new near-breaches and breaches."""
+    """Recompute the SLA clocks, store the due times, record new near-breaches and breaches.
+
+    `just_opened`: the dispute was opened in this transaction, so its trail holds nothing the
+    clocks read yet and need not be queried."""
     setup = workflow_setup()
-    opened = session.scalar(
-        select(DisputeEvent.created_at)
-        .where(DisputeEvent.dispute_id == dispute.id, DisputeEvent.kind == "dispute.opened")
-        .limit(1)
+    opened = (
+        dispute.created_at
+        if just_opened
+        else session.scalar(
+            select(DisputeEvent.created_at)
+            .where(DisputeEvent.dispute_id == dispute.id, DisputeEvent.kind == "dispute.opened")
+            .limit(1)
+        )
     )
     deadlines = [hard_deadline(dispute.evidence_due_by)] if dispute.evidence_due_by else []
     status = compute_sla(
         calendar=setup.calendar,
         targets=setup.sla_policy.targets_for(dispute.priority, dispute.category),  # type: ignore[arg-type]
         opened_at=opened or dispute.created_at,
-        events=_sla_events(session, dispute),
+        events=[] if just_opened else _sla_events(session, dispute),
         now=now,
         deadlines=deadlines,
         near_breach_fraction=NEAR_BREACH_FRACTION,
@@ -166,9 +178,16 @@ def _notify(
 
 
 def escalate_automatically(
-    *, session: Session, dispute: Dispute, now: datetime, sla_breached: bool = False
+    *,
+    session: Session,
+    dispute: Dispute,
+    now: datetime,
+    sla_breached: bool = False,
+    anger_history: list[float] | None = None,
 ) -> None:
-    """Apply the escalation rules: raise the level, set legal/safety flags, tell the target."""
+    """Apply the escalation rules: raise the level, set legal/safety flags, tell the target.
+
+    `anger_history`: the anger of the customer's messages in order, when the caller knows it."""
     setup = workflow_setup()
     risks = sorted({f["kind"] for f in dispute.risk_flags or []})
     flags = sorted(set(dispute.flags or []) | escalation_flags(rules=setup.rules, risks=risks))
@@ -186,7 +205,9 @@ def escalate_automatically(
     decisions = evaluate_escalation(
         rules=setup.rules,
         risks=risks,
-        anger_history=_anger_history(session, dispute.id),
+        anger_history=(
+            _anger_history(session, dispute.id) if anger_history is None else anger_history
+        ),
         repeat_contacts=dispute.repeat_contacts,
         sla_breached=sla_breached,
         current_level="agent" if dispute.escalation_level == "none" else dispute.escalation_level,
@@ -261,8 +282,14 @@ def reprioritise(*, session: Session, dispute: Dispute, now: datetime, quiet: bo
 
 def triage(*, session: Session, dispute: Dispute, now: datetime, intake: bool = False) -> None:
     """After a customer's words arrive: priority, escalation rules, then the SLA clocks."""
-    if not intake:
-        reprioritise(session=session, dispute=dispute, now=now)
+    if intake:
+        # Opened just now: one customer message (its anger is the first anger) and no event
+        # the clocks read yet. Known here, so nothing is read back from the database.
+        first = [] if dispute.first_anger is None else [dispute.first_anger]
+        escalate_automatically(session=session, dispute=dispute, now=now, anger_history=first)
+        refresh_sla(session=session, dispute=dispute, now=now, just_opened=True)
+        return
+    reprioritise(session=session, dispute=dispute, now=now)
     escalate_automatically(session=session, dispute=dispute, now=now)
     refresh_sla(session=session, dispute=dispute, now=now)
 
