@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
-from disputedesk.apiutil import transaction
+from disputedesk.apiutil import reading
 from disputedesk.auth.service import list_users
 from disputedesk.disputes.lifecycle import CATEGORIES, OPEN_STATUSES, PRIORITIES, STATUSES
 from disputedesk.disputes.models import Dispute
@@ -126,7 +126,7 @@ def desk(
     params = QueueParams(status, priority, category, assignee, escalation, q, sort).cleaned()
     fragment = is_htmx(request) and request.headers.get("hx-target") == "queue-results"
     error = ""
-    with transaction(request) as session:
+    with reading(request) as session:
         staff = {u.id: u.display_name for u in list_users(session=session)}
         try:
             found, next_cursor = list_disputes(

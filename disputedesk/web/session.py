@@ -10,7 +10,7 @@ from urllib.parse import quote
 from fastapi import Depends, Form, Header, Request
 
 from disputedesk.actors import Actor
-from disputedesk.apiutil import now, transaction
+from disputedesk.apiutil import now, reading
 from disputedesk.auth.deps import SESSION_COOKIE
 from disputedesk.auth.service import actor_for, find_session
 from disputedesk.workflow.notifications import count_unread
@@ -76,7 +76,7 @@ def current_user(request: Request) -> WebUser | None:
     raw = request.cookies.get(SESSION_COOKIE)
     if not raw:
         return None
-    with transaction(request) as session:
+    with reading(request) as session:
         found = find_session(session=session, raw=raw, now=now(request))
         if found is None:
             return None
