@@ -7,12 +7,13 @@ Run: .venv/bin/python bench/api_load.py --sizes 10000,100000 --backends sqlite,p
 For each backend and N: a fresh database (a SQLite file; a PostgreSQL database dropped afterwards
 unless --keep) is migrated and seeded in bulk (`bench/api_seed.py`; the seed time is printed), a
 bench agent gets an API token, and then, for one server process (and two on PostgreSQL):
-`disputedesk serve [--workers 2]` is started, and `wrk` (Debian's package, one thread, fixed
-concurrency) sends each operation from a separate process until the fixed request count (or the
-time cap) is reached. The same load then goes to `bench/bare_app.py`, the same SQL with nothing
-around it. Prints the table (req/s, p50/p95/p99 ms, server RSS) and, with --peer-dir, the ratios
-to django-helpdesk measured by the peer's own scripts in the same run; writes the results as JSON
-and the chart of p50 against N as SVG.
+`disputedesk serve [--workers 2]` is started (on PostgreSQL with as many `disputedesk worker`
+processes beside it; on SQLite `serve` runs its one worker itself), and `wrk` (Debian's package,
+one thread, fixed concurrency) sends each operation from a separate process until the fixed
+request count (or the time cap) is reached. The same load then goes to `bench/bare_app.py`, the
+same SQL with nothing around it. Prints the table (req/s, p50/p95/p99 ms, server RSS) and, with
+--peer-dir, the ratios to django-helpdesk measured by the peer's own scripts in the same run;
+writes the results as JSON and the chart of p50 against N as SVG.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -299,6 +300,19 @@ def server(command: list[str], env: dict[str, str], port: int, log: Path) -> Ite
             proc.wait(timeout=30)
 
 
+@contextmanager
+def worker(env: dict[str, str], log: Path) -> Iterator[int]:
+    """A `disputedesk worker` process (jobs, SLA sweeps), stopped afterwards."""
+    with log.open("ab") as out:
+        command = [sys.executable, "-m", "disputedesk", "worker"]
+        proc = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        try:
+            yield proc.pid
+        finally:
+            proc.terminate()
+            proc.wait(timeout=60)
+
+
 def check(base: str, token: str, req: tuple[str, str, str | None]) -> None:
     """One request of the operation must succeed before it is loaded."""
     method, path, body = req
@@ -352,7 +366,13 @@ def run_size(backend: str, n: int, args: argparse.Namespace) -> list[dict[str, A
             if processes > 1:
                 command += ["--workers", str(processes)]
             console.print(f"[bold]{backend} N={n:,}[/]: disputedesk serve, {processes} process(es)")
-            with server(command, env, args.port, work / "server.log") as pid:
+            with ExitStack() as stack:
+                if backend == "postgres":
+                    # On PostgreSQL the due work runs in `disputedesk worker` processes beside the
+                    # API, as deployed: as many workers as API processes.
+                    for _ in range(processes):
+                        stack.enter_context(worker(env, work / "worker.log"))
+                pid = stack.enter_context(server(command, env, args.port, work / "server.log"))
                 results = measure(base, token, operations(t), pid, args)
             rows += [{"backend": backend, "n": n, "target": f"disputedesk x{processes}",
                       "op": op, "seed_s": seed, **r} for op, r in results.items()]  # fmt: skip
