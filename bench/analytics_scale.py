@@ -291,7 +291,9 @@ def load(engine: Engine, n: int, days: int, seed: int) -> None:
 
 
 @contextmanager
-def database(backend: str, pg_url: str, folder: Path, keep: bool) -> Iterator[Engine]:
+def database(
+    backend: str, pg_url: str, folder: Path, keep: bool, prefix: str = "dd_bench"
+) -> Iterator[Engine]:
     """A fresh migrated database on `backend`, removed afterwards unless `keep`."""
     if backend == "sqlite":
         engine = make_engine(f"sqlite:///{folder / f'bench-{uuid.uuid4().hex[:8]}.sqlite3'}")
@@ -299,7 +301,7 @@ def database(backend: str, pg_url: str, folder: Path, keep: bool) -> Iterator[En
         yield engine
         engine.dispose()
         return
-    name = f"dd_bench_{uuid.uuid4().hex[:10]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
     admin = make_engine(pg_url)
     with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
@@ -356,6 +358,9 @@ def main() -> None:
         "--url", help="time an already loaded database (from --keep) instead of building one"
     )
     parser.add_argument("--pg-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument(
+        "--pg-prefix", default="dd_bench", help="name prefix of the scratch PostgreSQL databases"
+    )
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -377,7 +382,8 @@ def main() -> None:
         folder = Path(args.keep) if args.keep else Path(scratch)
         for backend in backends:
             for n in sizes:
-                with database(backend, args.pg_url, folder, bool(args.keep)) as engine:
+                keep = bool(args.keep)
+                with database(backend, args.pg_url, folder, keep, args.pg_prefix) as engine:
                     started = time.perf_counter()
                     load(engine, n, args.days, args.seed)
                     loaded = time.perf_counter() - started
