@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from disputedesk.actors import Actor
-from disputedesk.analytics import plan
+from disputedesk.analytics import emerging, plan
 from disputedesk.analytics.histogram import MAX_RELATIVE_ERROR
 from disputedesk.analytics.models import RollupDirtyDay, RollupOpened
 from disputedesk.analytics.rollup import catch_up, rebuild, refresh_dirty
@@ -426,3 +426,26 @@ def test_a_change_to_an_old_dispute_shows_at_once_and_after_the_refresh(
     assert resolved() == 1
     with session_factory() as s:
         assert not set(s.scalars(select(RollupDirtyDay.day))) & {date(2026, 6, 3)}
+
+
+def test_emerging_issues_samples_the_same_disputes_by_id_lookup_or_by_reading_the_period(
+    session_factory: sessionmaker[Session],
+    live_reports: Callable[[bool], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    desk = Desk(session_factory, random.Random(11))
+    for n in range(80):
+        desk.open(START + timedelta(days=n // 8, hours=n % 8))
+    live_reports(True)
+    monkeypatch.setattr(emerging, "MAX_DOCS", 15)
+    since, until = START - timedelta(days=2), START + timedelta(days=20)
+    answers = []
+    for probes in (0, 10_000):
+        monkeypatch.setattr(emerging, "PROBES", probes)
+        with session_factory() as s:
+            report = run_report("emerging_issues", session=s, since=since, until=until, now=until)
+            answers.append(report.model_dump())
+    assert answers[0] == answers[1]
+    step = -(-80 // 15)
+    assert answers[0]["sampled"] == len([d for d in desk.disputes if d % step == 0])
+    assert answers[0]["documents"] == 80
