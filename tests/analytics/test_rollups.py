@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 import time_machine
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from disputedesk.actors import Actor
@@ -31,6 +31,7 @@ from disputedesk.auth.service import create_user
 from disputedesk.config import get_settings
 from disputedesk.customers.schemas import CustomerCreate, OrderCreate
 from disputedesk.customers.service import add_order, create_customer
+from disputedesk.db import make_session_factory, unit_of_work
 from disputedesk.disputes.lifecycle import CATEGORIES, CHANNELS, OUTCOMES, ROOT_CAUSES
 from disputedesk.disputes.models import Dispute, Offer
 from disputedesk.disputes.schemas import (
@@ -449,3 +450,57 @@ def test_emerging_issues_samples_the_same_disputes_by_id_lookup_or_by_reading_th
     step = -(-80 // 15)
     assert answers[0]["sampled"] == len([d for d in desk.disputes if d % step == 0])
     assert answers[0]["documents"] == 80
+
+
+def test_a_change_committed_while_its_day_is_recomputed_keeps_the_day_dirty(
+    backend: str, own_engine: Engine, live_reports: Callable[[bool], None]
+) -> None:
+    if backend == "sqlite":
+        pytest.skip("SQLite writers take turns: a refresh cannot run beside a writer")
+    factory = make_session_factory(own_engine)
+    desk = Desk(factory, random.Random(2))
+    for n in range(3):
+        desk.open(START + timedelta(hours=9 + n))  # all opened the same day
+    with unit_of_work(factory) as s:
+        rebuild(s)
+    first, second = desk.disputes[0], desk.disputes[1]
+    now = START + timedelta(days=20)
+
+    def resolve(s: Session, dispute_id: int) -> None:
+        transition_dispute(
+            session=s,
+            dispute_id=dispute_id,
+            data=ResolveRequest(
+                to="resolved",
+                version=desk.version(s, dispute_id),
+                outcome="explained",
+                root_cause=ROOT_CAUSES[0],
+            ),
+            actor=desk.actors[0],
+            now=now,
+        )
+
+    desk.step(now, lambda s: resolve(s, first))  # committed: its mark is there to be read
+    writer = factory()
+    writer.begin()
+    with time_machine.travel(now, tick=False):
+        resolve(writer, second)
+        writer.flush()  # its mark is written, not yet committed
+    # The worker recomputes the opening day from what is committed, and removes what it read.
+    with unit_of_work(factory) as s:
+        assert refresh_dirty(s, now=now) >= 1
+    writer.commit()
+    writer.close()
+    with factory() as s:
+        marked = set(s.scalars(select(RollupDirtyDay.day)))
+    assert START.date() in marked  # the writer's mark outlived the refresh of its day
+    live_reports(True)
+    since, until = START - timedelta(days=5), START + timedelta(days=25)
+    with factory() as s:
+        closed = run_report("reopens", session=s, since=since, until=until, now=now)
+        assert closed.model_dump()["resolved"] == 2
+    with unit_of_work(factory) as s:
+        refresh_dirty(s, now=now)
+    with factory() as s:
+        closed = run_report("reopens", session=s, since=since, until=until, now=now)
+        assert closed.model_dump()["resolved"] == 2
