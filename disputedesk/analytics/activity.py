@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from disputedesk.analytics.common import (
     as_day,
-    bucket_start,
     counts,
     header,
     series,
@@ -28,7 +27,13 @@ from disputedesk.analytics.schemas import (
     TimePoint,
     VolumeReport,
 )
-from disputedesk.analytics.sqlstats import bucket_of, dialect_name, percentiles, seconds_between
+from disputedesk.analytics.sqlstats import (
+    bucket_of,
+    day_bucket,
+    dialect_name,
+    percentiles,
+    seconds_between,
+)
 from disputedesk.disputes.models import Dispute
 
 
@@ -61,12 +66,13 @@ def volume(
     ]
     if plan is not None:
         r = RollupOpened
+        week = day_bucket(dialect_name(session), r.day, step).label("start")
         rows += [
-            (category, channel, bucket_start(as_day(day), step), n)
-            for category, channel, day, n in session.execute(
-                select(r.category, r.channel, r.day, func.sum(r.disputes))
+            (category, channel, as_day(s), n)
+            for category, channel, s, n in session.execute(
+                select(r.category, r.channel, week, func.sum(r.disputes))
                 .where(plan.rolled(r.day))
-                .group_by(r.category, r.channel, r.day)
+                .group_by(r.category, r.channel, week)
             )
         ]
     by_category = counts(summed((r[0], r[3]) for r in rows).items())
