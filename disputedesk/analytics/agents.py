@@ -82,7 +82,7 @@ def _live(
 
 
 def _with_rollups(
-    session: Session, plan: Split, since: datetime, until: datetime
+    session: Session, plan: Split
 ) -> tuple[list[tuple[Any, ...]], dict[int, tuple[int, float | None]]]:
     """Per assignee the report's row, and per author the coached replies, for a long period:
     sums from the roll-ups' whole days and from the base tables for the rest, averaged after."""
@@ -141,7 +141,7 @@ def deescalation(
     if plan is None:
         rows, coached = _live(session, since, until)
     else:
-        rows, coached = _with_rollups(session, plan, since, until)
+        rows, coached = _with_rollups(session, plan)
     ids = {int(r[0]) for r in rows} | set(coached)
     names: dict[int, str] = {
         int(i): str(n)

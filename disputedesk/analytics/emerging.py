@@ -60,7 +60,10 @@ def _documents(
     query = select(Dispute.id, Dispute.subject, Dispute.description).where(opened)
     step = math.ceil(total / MAX_DOCS) if total > MAX_DOCS else 1
     if step > 1:
-        low, high = session.execute(select(func.min(Dispute.id), func.max(Dispute.id))).one()
+        # Two queries: SQLite reads a lone min() or max() from the index end, both at once by
+        # scanning the table.
+        low = session.scalar(select(func.min(Dispute.id))) or 0
+        high = session.scalar(select(func.max(Dispute.id))) or 0
         candidates = range(math.ceil(int(low) / step) * step, int(high) + 1, step)
         if len(candidates) <= PROBES:
             # The sample is every dispute whose id is a multiple of `step`: when the period
