@@ -2,11 +2,13 @@
 
 Run: .venv/bin/python bench/analytics_scale.py --sizes 10000,100000 --backend both [--runs 5]
      [--since 30d,365d] [--out results.jsonl]
-     [--pg-url postgresql+psycopg://postgres@127.0.0.1/postgres]
+     [--pg-url postgresql+psycopg://postgres@127.0.0.1/postgres] [--pg-prefix dd_bench]
+     [--keep FOLDER] [--url URL [--rebuild]]
 Each size gets a fresh migrated database (a temp SQLite file; a scratch PostgreSQL database that
 is dropped afterwards). Rows go in with executemany in one transaction (SQLite) or with COPY
 (PostgreSQL), with the per-dispute figures filled the way the desk fills them
-(disputes/figures.py), then ANALYZE (VACUUM ANALYZE on PostgreSQL).
+(disputes/figures.py); then the per-day roll-ups are rebuilt (timed: the rows bypassed the desk, so
+no day was marked), then ANALYZE (VACUUM ANALYZE on PostgreSQL).
 Prints, per backend and size, the median of `runs` timings per report (and appends them to
 `--out` as JSON lines when given).
 """
@@ -14,6 +16,7 @@ Prints, per backend and size, the median of `runs` timings per report (and appen
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import random
 import statistics
@@ -32,8 +35,9 @@ from rich.table import Table
 from sqlalchemy import Engine, inspect, text
 
 from disputedesk.analytics.period import parse_period
+from disputedesk.analytics.rollup import rebuild
 from disputedesk.analytics.service import REPORTS, run_report
-from disputedesk.db import Base, make_engine, make_session_factory
+from disputedesk.db import Base, make_engine, make_session_factory, unit_of_work
 from disputedesk.disputes.figures import note_event
 from disputedesk.disputes.lifecycle import CATEGORIES, CHANNELS, OUTCOMES, ROOT_CAUSES
 from disputedesk.disputes.models import Dispute
@@ -252,6 +256,29 @@ PEOPLE_COLUMNS = {
 }  # fmt: skip
 
 
+# On PostgreSQL the text-search indexes and the queue-count trigger of migration 0009, kept row by
+# row, made a 1M COPY take well over an hour on a shared 2-core machine: they are dropped for the
+# load and built again at its end, in the same transaction, exactly as the migration builds them.
+_PG_BULK_OFF = (
+    "DROP TRIGGER disputes_count_track ON disputes",
+    "DROP INDEX ix_disputes_fts",
+    "DROP INDEX ix_messages_fts",
+)
+
+
+def _pg_bulk_on() -> list[str]:
+    search = importlib.import_module("disputedesk.migrations.versions.0009_search_and_counts")
+    return [
+        f"CREATE INDEX ix_disputes_fts ON disputes USING gin ({search.PG_DISPUTE_TSV})",
+        f"CREATE INDEX ix_messages_fts ON messages USING gin ({search.PG_MESSAGE_TSV})",
+        search._PG_COUNTS[2],
+        "DELETE FROM dispute_counts",
+        "INSERT INTO dispute_counts(status, assignee_key, escalation_level, n) "
+        "SELECT status, coalesce(assignee_id, 0), escalation_level, count(*) FROM disputes "
+        "GROUP BY status, coalesce(assignee_id, 0), escalation_level",
+    ]
+
+
 def load(engine: Engine, n: int, days: int, seed: int) -> None:
     """Bulk-insert N disputes and everything hanging off them."""
     sqlite = engine.dialect.name == "sqlite"
@@ -268,11 +295,17 @@ def load(engine: Engine, n: int, days: int, seed: int) -> None:
             cols = [*columns[table], *names]
             insert_rows(cursor, table, cols, rows, tuple(defaults), sqlite=sqlite)
 
+        if not sqlite:
+            for statement in _PG_BULK_OFF:
+                cursor.execute(statement)
         for table, rows in _people(n).items():
             put(table, rows)
         for chunk in _Rows(random.Random(seed), n, days).chunks():
             for table in TABLES:
                 put(table, chunk[table])
+        if not sqlite:
+            for statement in _pg_bulk_on():
+                cursor.execute(statement)
         raw.commit()
         if sqlite:
             # The one-transaction load leaves the whole database in the WAL; a live desk's WAL
@@ -281,8 +314,20 @@ def load(engine: Engine, n: int, days: int, seed: int) -> None:
             raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     finally:
         raw.close()
-    # Fresh statistics, and on PostgreSQL a visibility map so the reports' covering indexes are
-    # read without visiting the table (autovacuum does the same on a live desk).
+
+
+def roll_up(engine: Engine) -> float:
+    """Compute the per-day roll-ups (the rows went in behind the desk's back); seconds taken."""
+    started = time.perf_counter()
+    with unit_of_work(make_session_factory(engine)) as session:
+        rebuild(session)
+    return time.perf_counter() - started
+
+
+def analyze(engine: Engine) -> None:
+    """Fresh statistics, and on PostgreSQL a visibility map so the reports' covering indexes are
+    read without visiting the table (autovacuum does the same on a live desk)."""
+    sqlite = engine.dialect.name == "sqlite"
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("ANALYZE" if sqlite else "VACUUM ANALYZE"))
 
@@ -291,7 +336,9 @@ def load(engine: Engine, n: int, days: int, seed: int) -> None:
 
 
 @contextmanager
-def database(backend: str, pg_url: str, folder: Path, keep: bool) -> Iterator[Engine]:
+def database(
+    backend: str, pg_url: str, folder: Path, keep: bool, prefix: str = "dd_bench"
+) -> Iterator[Engine]:
     """A fresh migrated database on `backend`, removed afterwards unless `keep`."""
     if backend == "sqlite":
         engine = make_engine(f"sqlite:///{folder / f'bench-{uuid.uuid4().hex[:8]}.sqlite3'}")
@@ -299,7 +346,7 @@ def database(backend: str, pg_url: str, folder: Path, keep: bool) -> Iterator[En
         yield engine
         engine.dispose()
         return
-    name = f"dd_bench_{uuid.uuid4().hex[:10]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
     admin = make_engine(pg_url)
     with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
@@ -356,6 +403,14 @@ def main() -> None:
         "--url", help="time an already loaded database (from --keep) instead of building one"
     )
     parser.add_argument("--pg-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="with --url: migrate the database to the newest schema and rebuild its roll-ups",
+    )
+    parser.add_argument(
+        "--pg-prefix", default="dd_bench", help="name prefix of the scratch PostgreSQL databases"
+    )
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -366,6 +421,10 @@ def main() -> None:
     results: dict[tuple[str, int, str], dict[str, float]] = {}
     if args.url:
         engine = make_engine(args.url)
+        if args.rebuild:
+            upgrade(engine)
+            console.print(f"roll-ups rebuilt in {roll_up(engine):.1f} s")
+            analyze(engine)
         with engine.connect() as conn:
             count = int(conn.execute(text("SELECT count(*) FROM disputes")).scalar_one())
         backend = "sqlite" if engine.dialect.name == "sqlite" else "postgres"
@@ -377,11 +436,16 @@ def main() -> None:
         folder = Path(args.keep) if args.keep else Path(scratch)
         for backend in backends:
             for n in sizes:
-                with database(backend, args.pg_url, folder, bool(args.keep)) as engine:
+                keep = bool(args.keep)
+                with database(backend, args.pg_url, folder, keep, args.pg_prefix) as engine:
                     started = time.perf_counter()
                     load(engine, n, args.days, args.seed)
                     loaded = time.perf_counter() - started
-                    console.print(f"{backend} {n:,}: loaded in {loaded:.1f} s")
+                    rolled = roll_up(engine)
+                    analyze(engine)
+                    console.print(
+                        f"{backend} {n:,}: loaded in {loaded:.1f} s, roll-ups in {rolled:.1f} s"
+                    )
                     if args.keep:
                         console.print(f"kept: {engine.url.render_as_string(hide_password=False)}")
                     for since in periods:
@@ -394,6 +458,7 @@ def main() -> None:
                                 "disputes": n,
                                 "since": since,
                                 "load_seconds": round(loaded, 1),
+                                "rollup_seconds": round(rolled, 1),
                                 "median_ms": timings,
                             }
                             with open(args.out, "a", encoding="utf-8") as out:

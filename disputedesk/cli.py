@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from disputedesk.analysis.cli import register as register_analysis
 from disputedesk.analytics.cli import register as register_analytics
+from disputedesk.analytics.rollup import catch_up
 from disputedesk.app import create_app
 from disputedesk.auth.models import StaffUser
 from disputedesk.auth.service import actor_for, create_token, create_user, list_users
@@ -67,6 +68,10 @@ def migrate() -> None:
     engine = make_engine(settings.resolved_database_url())
     upgrade(engine)
     console.print(f"database is at the newest schema ({engine.url.render_as_string()})")
+    # A migration may mark report roll-ups for back-fill: compute them now, not pass by pass.
+    days = catch_up(make_session_factory(engine), now=utcnow())
+    if days:
+        console.print(f"report roll-ups computed for {days:,} days")
 
 
 @user_app.command("add")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -10,7 +11,10 @@ from sqlalchemy.orm import Session
 
 from disputedesk.analytics.common import header, within
 from disputedesk.analytics.common import rate as share
+from disputedesk.analytics.models import RollupAgent
 from disputedesk.analytics.period import Period
+from disputedesk.analytics.plan import Split, split
+from disputedesk.analytics.rollup import AGENT_FIGURES, agent_sums
 from disputedesk.analytics.schemas import AgentDeescalation, DeescalationReport
 from disputedesk.auth.models import StaffUser
 from disputedesk.disputes.models import Dispute, ReplyScore
@@ -34,11 +38,10 @@ def _csat(row: Any) -> float | None:
     return round(int(row[8]) / int(row[7]), 4)
 
 
-def deescalation(
-    *, session: Session, since: datetime, until: datetime, now: datetime
-) -> DeescalationReport:
-    """Per assignee: disputes, average first and last anger, change, calmer share, coach score."""
-    period = Period(since, until)
+def _live(
+    session: Session, since: datetime, until: datetime
+) -> tuple[Sequence[Any], dict[int, tuple[int, float | None]]]:
+    """Per assignee the report's row, and per author the coached replies, from the base tables."""
     cohort = within(Dispute.created_at, since, until)
     # customer_replies counts message.received events: customer messages after the opening one.
     measured = and_(
@@ -75,6 +78,70 @@ def deescalation(
             .group_by(ReplyScore.author_staff_id)
         )
     }
+    return rows, coached
+
+
+def _with_rollups(
+    session: Session, plan: Split
+) -> tuple[list[tuple[Any, ...]], dict[int, tuple[int, float | None]]]:
+    """Per assignee the report's row, and per author the coached replies, for a long period:
+    sums from the roll-ups' whole days and from the base tables for the rest, averaged after."""
+    a = RollupAgent
+    sums: dict[int, list[float]] = {}
+
+    def add(agent: Any, values: Sequence[Any]) -> None:
+        target = sums.setdefault(int(agent), [0.0] * len(values))
+        for n, v in enumerate(values):
+            target[n] += float(v or 0)
+
+    for agent, *values in session.execute(
+        select(Dispute.assignee_id, *agent_sums())
+        .where(plan.live_rows(Dispute.created_at), Dispute.assignee_id.is_not(None))
+        .group_by(Dispute.assignee_id)
+    ):
+        add(agent, [*values, 0, 0])
+    for author, replies, total in session.execute(
+        select(
+            ReplyScore.author_staff_id, func.sum(ReplyScore.replies), func.sum(ReplyScore.score_sum)
+        )
+        .where(plan.live_rows(ReplyScore.dispute_opened_at))
+        .group_by(ReplyScore.author_staff_id)
+    ):
+        add(author, [0] * len(AGENT_FIGURES) + [replies, total])
+    summed_columns = [
+        getattr(a, name) for name in (*AGENT_FIGURES, "coached_replies", "coach_score_sum")
+    ]
+    for staff_id, *values in session.execute(
+        select(a.staff_id, *(func.sum(col) for col in summed_columns))
+        .where(plan.rolled(a.day))
+        .group_by(a.staff_id)
+    ):
+        add(staff_id, values)
+    rows: list[tuple[Any, ...]] = []
+    coached: dict[int, tuple[int, float | None]] = {}
+    for staff, figures in sums.items():
+        disputes, m, first, last, change, calmer, answers, rating, n_coached, score = figures
+        if disputes:
+            # The averages over the measured disputes, from their sums.
+            avgs = [v / m if m else None for v in (first, last, change)]
+            rows.append(
+                (staff, int(disputes), int(m), *avgs, int(calmer), int(answers), int(rating))
+            )
+        if n_coached:
+            coached[staff] = (int(n_coached), _avg(score / n_coached))
+    return rows, coached
+
+
+def deescalation(
+    *, session: Session, since: datetime, until: datetime, now: datetime
+) -> DeescalationReport:
+    """Per assignee: disputes, average first and last anger, change, calmer share, coach score."""
+    period = Period(since, until)
+    plan = split(session, since, until)
+    if plan is None:
+        rows, coached = _live(session, since, until)
+    else:
+        rows, coached = _with_rollups(session, plan)
     ids = {int(r[0]) for r in rows} | set(coached)
     names: dict[int, str] = {
         int(i): str(n)

@@ -2,22 +2,42 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.progress import Progress
 
 from disputedesk.analytics.export import FORMATS
 from disputedesk.analytics.export import render as render_export
 from disputedesk.analytics.period import PeriodError, parse_period
+from disputedesk.analytics.rollup import rebuild
 from disputedesk.analytics.service import REPORTS, run_reports
 from disputedesk.config import get_settings
-from disputedesk.db import make_engine, make_session_factory, utcnow
+from disputedesk.db import make_engine, make_session_factory, unit_of_work, utcnow
 
 
 def register(app: typer.Typer) -> None:
-    """Add the `report` command to a Typer app."""
+    """Add the `report` and `rebuild-rollups` commands to a Typer app."""
     app.command("report")(report_command)
+    app.command("rebuild-rollups")(rebuild_rollups_command)
+
+
+def rebuild_rollups_command() -> None:
+    """Recompute every per-day report roll-up from the disputes (after a bulk load or import)."""
+    factory = make_session_factory(make_engine(get_settings().resolved_database_url()))
+    console = Console(stderr=True)
+    started = time.perf_counter()
+    with Progress(console=console) as progress, unit_of_work(factory) as session:
+        task = progress.add_task("rolling up days", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        days = rebuild(session, progress=advance)
+    console.print(f"rolled up {days:,} days in {time.perf_counter() - started:.1f} s")
 
 
 def report_command(

@@ -3,13 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_
 
 from disputedesk.analytics.period import Bucket, Period, bucket_starts
 from disputedesk.analytics.schemas import Count, Rate, Series, TimePoint
+
+
+def as_day(value: Any) -> date:
+    """A day from a date or its 'YYYY-MM-DD' text (what `bucket_of(..., 'day')` returns)."""
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def bucket_start(day: date, bucket: Bucket) -> date:
+    """The start of the day or week (its Monday) holding `day`."""
+    return day - timedelta(days=day.weekday()) if bucket == "week" else day
+
+
+def summed(pairs: Iterable[tuple[Any, Any]]) -> dict[Any, int]:
+    """Values added up per key."""
+    out: dict[Any, int] = {}
+    for key, n in pairs:
+        out[key] = out.get(key, 0) + int(n or 0)
+    return out
 
 
 def within(column: Any, since: datetime, until: datetime) -> ColumnElement[bool]:

@@ -13,11 +13,14 @@ from sqlalchemy.orm import Session
 from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from disputedesk.analytics.common import header, within
+from disputedesk.analytics.models import RollupOpened
 from disputedesk.analytics.period import Period
+from disputedesk.analytics.plan import split
 from disputedesk.analytics.schemas import EmergingReport, IssueCluster
 from disputedesk.disputes.models import Dispute
 
 MAX_DOCS = 3000  # disputes read per period at most: enough to see the themes, bounded at scale
+PROBES = 4 * MAX_DOCS  # sampled ids looked up one by one at most, instead of reading the period
 MIN_DOCS = 6
 MAX_GROUPS = 8
 TOP_TERMS = 5
@@ -33,21 +36,46 @@ METHOD = (
 )
 
 
+def _opened_count(session: Session, since: datetime, until: datetime) -> int:
+    """How many disputes were opened in the period (whole clean days from the roll-ups)."""
+    plan = split(session, since, until)
+    live = (
+        within(Dispute.created_at, since, until)
+        if plan is None
+        else plan.live_rows(Dispute.created_at)
+    )
+    total = session.scalar(select(func.count()).select_from(Dispute).where(live)) or 0
+    if plan is not None:
+        rolled = select(func.sum(RollupOpened.disputes)).where(plan.rolled(RollupOpened.day))
+        total += int(session.scalar(rolled) or 0)
+    return int(total)
+
+
 def _documents(
     session: Session, since: datetime, until: datetime
 ) -> tuple[list[int], list[str], float]:
     """Ids and texts of the period's disputes (an even sample above MAX_DOCS), and the scale."""
     opened = within(Dispute.created_at, since, until)
-    total = session.scalar(select(func.count()).select_from(Dispute).where(opened)) or 0
+    total = _opened_count(session, since, until)
     query = select(Dispute.id, Dispute.subject, Dispute.description).where(opened)
     step = math.ceil(total / MAX_DOCS) if total > MAX_DOCS else 1
     if step > 1:
-        # The sample's ids come from the covering index alone; only those rows are then read
-        # (filtering the period's rows themselves read every one of them from the table).
-        sampled = select(Dispute.id).where(opened, Dispute.id % step == 0)
-        query = select(Dispute.id, Dispute.subject, Dispute.description).where(
-            Dispute.id.in_(sampled)
-        )
+        # Two queries: SQLite reads a lone min() or max() from the index end, both at once by
+        # scanning the table.
+        low = session.scalar(select(func.min(Dispute.id))) or 0
+        high = session.scalar(select(func.max(Dispute.id))) or 0
+        candidates = range(math.ceil(int(low) / step) * step, int(high) + 1, step)
+        if len(candidates) <= PROBES:
+            # The sample is every dispute whose id is a multiple of `step`: when the period
+            # holds most disputes, looking those ids up is far cheaper than reading the period.
+            query = query.where(Dispute.id.in_(list(candidates)))
+        else:
+            # The sample's ids come from the covering index alone; only those rows are then
+            # read (filtering the period's rows themselves read every one of them).
+            sampled = select(Dispute.id).where(opened, Dispute.id % step == 0)
+            query = select(Dispute.id, Dispute.subject, Dispute.description).where(
+                Dispute.id.in_(sampled)
+            )
     rows = session.execute(query.order_by(Dispute.id)).all()
     scale = total / len(rows) if rows else 1.0
     return [int(r[0]) for r in rows], [f"{r[1]}\n{r[2]}" for r in rows], scale

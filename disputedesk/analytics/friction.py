@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -9,7 +10,9 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from disputedesk.analytics.common import header, within
+from disputedesk.analytics.models import RollupClause, RollupResolved
 from disputedesk.analytics.period import Period
+from disputedesk.analytics.plan import Split, split
 from disputedesk.analytics.schemas import ClauseFriction, FrictionReport, PolicyCandidate
 from disputedesk.disputes.models import Dispute, Offer
 
@@ -51,7 +54,8 @@ _PHRASES = {
 }
 
 
-def _conditions() -> dict[str, Any]:
+def problem_conditions() -> dict[str, Any]:
+    """Per problem, the condition on an offer row that says it happened."""
     # The offer carries copies of its dispute's latest escalation and reopen times, so "an
     # escalation at or after the offer" is one comparison on the offer row: no join.
     return {
@@ -92,25 +96,96 @@ def candidates(
     return [c for _, c in found]
 
 
+def _pick(values: list[Any], pick: Any) -> Any:
+    found = [v for v in values if v is not None]
+    return pick(found) if found else None
+
+
+def _with_rollups(
+    session: Session, plan: Split, rows: Sequence[Any], offers: int, unclear: int
+) -> tuple[list[tuple[Any, ...]], int, int]:
+    """The live part's per-clause rows, offers and unclear-policy count, plus the roll-ups'.
+
+    Counts add up; the newest and oldest example of a problem are the max of the maxima and the
+    min of the minima.
+    """
+    c = RollupClause
+    counted = [c.offers, c.declined, c.refused, c.escalated, c.reopened]
+    picked = [
+        c.declined_max,
+        c.declined_min,
+        c.refused_max,
+        c.refused_min,
+        c.escalated_max,
+        c.escalated_min,
+        c.reopened_max,
+        c.reopened_min,
+    ]
+    ends = [func.max(col) if n % 2 == 0 else func.min(col) for n, col in enumerate(picked)]
+    rolled = session.execute(
+        select(c.clause_id, *(func.sum(col) for col in counted), *ends)
+        .where(plan.rolled(c.day))
+        .group_by(c.clause_id)
+    ).all()
+    merged: dict[str, list[list[Any]]] = {}
+    for row in rows:
+        merged.setdefault(str(row[0]), []).append(list(row[1:]))
+    for row in rolled:
+        offers += int(row[1] or 0)  # offers citing no clause count in the total too
+        if row[0] is not None:
+            merged.setdefault(str(row[0]), []).append(list(row[1:]))
+    out = []
+    for clause, parts in merged.items():
+        sums = [sum(int(p[i] or 0) for p in parts) for i in range(len(counted))]
+        extremes = [
+            _pick([p[len(counted) + i] for p in parts], max if i % 2 == 0 else min)
+            for i in range(len(picked))
+        ]
+        out.append((clause, *sums, *extremes))
+    r = RollupResolved
+    unclear += int(
+        session.scalar(
+            select(func.sum(r.n)).where(plan.rolled(r.day), r.root_cause == "unclear_policy")
+        )
+        or 0
+    )
+    return out, offers, unclear
+
+
 def policy_friction(
     *, session: Session, since: datetime, until: datetime, now: datetime
 ) -> FrictionReport:
     """Per clause cited by offers made in the period: how often the offer ran into trouble."""
     period = Period(since, until)
-    made = within(Offer.created_at, since, until)
-    conditions = _conditions()
+    plan = split(session, since, until)
+    made = (
+        within(Offer.created_at, since, until) if plan is None else plan.live_rows(Offer.created_at)
+    )
+    conditions = problem_conditions()
     columns: list[Any] = [func.sum(case((cond, 1), else_=0)) for cond in conditions.values()]
     # The newest and oldest dispute of each problem come from the same pass: examples at no
     # extra scan (a separate "newest five per clause" query costs as much as the counts).
     for cond in conditions.values():
         picked = case((cond, Offer.dispute_id))
         columns += [func.max(picked), func.min(picked)]
-    rows = session.execute(
+    rows: Sequence[Any] = session.execute(
         select(Offer.clause_id, func.count(), *columns)
         .where(made, Offer.clause_id.is_not(None))
         .group_by(Offer.clause_id)
     ).all()
     offers = session.scalar(select(func.count()).select_from(Offer).where(made)) or 0
+    resolved_in = (
+        within(Dispute.resolved_at, since, until)
+        if plan is None
+        else plan.live_rows(Dispute.resolved_at)
+    )
+    unclear = session.scalar(
+        select(func.count())
+        .select_from(Dispute)
+        .where(resolved_in, Dispute.root_cause == "unclear_policy")
+    )
+    if plan is not None:
+        rows, offers, unclear = _with_rollups(session, plan, rows, offers, unclear or 0)
     problems = list(conditions)
     examples: dict[tuple[str, str], list[int]] = {}
     clauses = []
@@ -130,11 +205,6 @@ def policy_friction(
             )
         )
     clauses = sorted(clauses, key=lambda c: (-c.friction, -c.offers, c.clause_id))[:TOP_CLAUSES]
-    unclear = session.scalar(
-        select(func.count())
-        .select_from(Dispute)
-        .where(within(Dispute.resolved_at, since, until), Dispute.root_cause == "unclear_policy")
-    )
     return FrictionReport(
         **header("policy_friction", period, now),
         offers=offers,

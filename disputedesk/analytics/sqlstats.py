@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, Select, cast, extract, func, select
+from sqlalchemy import ColumnElement, Float, Integer, Select, cast, extract, func, select
 from sqlalchemy.orm import Session
 
 from disputedesk.analytics.period import Bucket
@@ -29,6 +29,15 @@ def bucket_of(dialect: str, column: Any, bucket: Bucket) -> ColumnElement[str]:
             return func.date(column, "weekday 0", "-6 days")
         return func.date(column)
     return func.to_char(func.date_trunc(bucket, func.timezone("UTC", column)), "YYYY-MM-DD")
+
+
+def day_bucket(dialect: str, day: Any, bucket: Bucket) -> Any:
+    """The day itself, or the Monday of its week, for a DATE column (a roll-up's day)."""
+    if bucket == "day":
+        return day
+    if dialect == "sqlite":
+        return func.date(day, "weekday 0", "-6 days")
+    return day - cast(extract("isodow", day), Integer) + 1
 
 
 def _interpolate(ordered: list[float], q: float) -> float:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from disputedesk.disputes.daymarks import day_of, mark_days
 from disputedesk.disputes.models import Dispute, Offer, ReplyScore
 
 # A reply to the customer or any move along the lifecycle counts as the first response.
@@ -57,7 +58,10 @@ def note_event(dispute: Dispute, *, kind: str, at: datetime, after: dict[str, An
 
 
 def note_coached_reply(*, session: Session, dispute: Dispute, author_id: int, score: float) -> None:
-    """Count one coached reply by `author_id` on `dispute` (an atomic upsert)."""
+    """Count one coached reply by `author_id` on `dispute` (an atomic upsert).
+
+    The upsert bypasses the ORM, so it marks the dispute's opening day for the roll-ups itself.
+    """
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     insert = dialect.insert(ReplyScore).values(
         dispute_id=dispute.id,
@@ -75,6 +79,7 @@ def note_coached_reply(*, session: Session, dispute: Dispute, author_id: int, sc
             },
         )
     )
+    mark_days(session, [day_of(dispute.created_at)])
 
 
 def offer_figures(dispute: Dispute) -> dict[str, datetime | None]:
@@ -86,7 +91,12 @@ def offer_figures(dispute: Dispute) -> dict[str, datetime | None]:
 
 
 def copy_to_offers(*, session: Session, dispute: Dispute) -> None:
-    """Give every offer of the dispute the dispute's current escalation and reopen times."""
+    """Give every offer of the dispute the dispute's current escalation and reopen times.
+
+    The update bypasses the ORM, so it marks the days the offers were made for the roll-ups.
+    """
+    made = session.scalars(select(Offer.created_at).where(Offer.dispute_id == dispute.id))
+    mark_days(session, [day_of(at) for at in made])
     session.execute(
         update(Offer).where(Offer.dispute_id == dispute.id).values(**offer_figures(dispute))
     )

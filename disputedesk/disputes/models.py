@@ -103,9 +103,13 @@ class Dispute(Base):
     # The id of a dispute imported from another helpdesk: imports are idempotent by it.
     external_ref: Mapped[str | None] = mapped_column(String(200), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The dates the roll-ups are keyed by load their old value when set (active_history), so a
+    # change marks the day it leaves as well as the day it enters (disputes/daymarks.py).
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, active_history=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    resolved_at: Mapped[datetime | None] = mapped_column(
+        UTCDateTime, nullable=True, active_history=True
+    )
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # Figures kept from the dispute's events as they are recorded (disputes/figures.py).
     first_response_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
@@ -237,8 +241,8 @@ class Offer(Base):
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), nullable=True)
     decision_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     customer_note: Mapped[str | None] = mapped_column(Text, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, active_history=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, active_history=True)
     # Copies of the dispute's last_escalated_at / last_reopened_at (disputes/figures.py), so the
     # policy-friction report needs no join to a million disputes.
     dispute_escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

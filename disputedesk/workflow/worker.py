@@ -16,6 +16,7 @@ from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
 import disputedesk.models  # noqa: F401 - every table registered, whatever imported the worker
+from disputedesk.analytics.rollup import refresh_dirty
 from disputedesk.channels.imap_poll import ImapSettings, poll_imap
 from disputedesk.channels.outbox import SmtpSettings, send_due_mail
 from disputedesk.channels.webhooks import deliver_due_webhooks
@@ -76,7 +77,8 @@ def run_pending(
     limit: int = 100,
     lease: timedelta = LEASE,
 ) -> int:
-    """One pass: SLA clocks, the mailbox, due mail and webhooks, then up to `limit` due jobs."""
+    """One pass: SLA clocks, the mailbox, due mail and webhooks, the report roll-ups of days
+    changed since the last pass, then up to `limit` due jobs."""
     done = sweep_sla(factory, now=now)
     imap = ImapSettings.from_env()
     if imap is not None and _imap_due(now):
@@ -89,6 +91,8 @@ def run_pending(
     if os.environ.get("DISPUTEDESK_SMTP_HOST"):
         done += send_due_mail(factory, SmtpSettings.from_env(), now).sent
     done += deliver_due_webhooks(factory, now).handled
+    with unit_of_work(factory) as session:
+        done += refresh_dirty(session, now=now)
     for _ in range(limit):
         if not run_one(factory, now=now, worker=worker, lease=lease):
             break
