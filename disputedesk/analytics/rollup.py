@@ -45,6 +45,7 @@ ROLLUPS: Final = (
     RollupClause,
 )
 REFRESH_DAYS: Final = 31  # dirty days recomputed per worker pass at most
+REFRESH_BATCH: Final = 4  # dirty days recomputed per transaction
 LOCK_KEY: Final = 0x0D15_9A7E  # PostgreSQL advisory lock: one refresh or rebuild at a time
 PROBLEMS: Final = ("declined", "refused", "escalated", "reopened")
 
