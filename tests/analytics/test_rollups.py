@@ -340,8 +340,8 @@ def test_long_reports_from_rollups_equal_the_base_tables(
     # days stay dirty and are read live next to clean ones.
     refreshing = [True]
 
-    def some_passes(session: Session, *, now: datetime) -> int:
-        return refresh_dirty(session, now=now) if refreshing[0] else 0
+    def some_passes(session: Session, *, now: datetime, limit: int) -> int:
+        return refresh_dirty(session, now=now, limit=limit) if refreshing[0] else 0
 
     monkeypatch.setattr(worker, "refresh_dirty", some_passes)
     for n in range(DAYS):
