@@ -29,15 +29,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bulk import insert_rows
+from bulk import insert_rows, not_null_defaults
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, text
 
 from disputedesk.analytics.period import parse_period
 from disputedesk.analytics.rollup import rebuild
 from disputedesk.analytics.service import REPORTS, run_report
-from disputedesk.db import Base, make_engine, make_session_factory, unit_of_work
+from disputedesk.db import make_engine, make_session_factory, unit_of_work
 from disputedesk.disputes.figures import note_event
 from disputedesk.disputes.lifecycle import CATEGORIES, CHANNELS, OUTCOMES, ROOT_CAUSES
 from disputedesk.disputes.models import Dispute
@@ -61,23 +61,6 @@ console = Console(width=200)
 
 
 # ---- data ------------------------------------------------------------------------------------
-
-
-def _defaults(engine: Engine, table: str, given: tuple[str, ...]) -> tuple[list[str], list[Any]]:
-    """The table's other NOT NULL columns and a value for each, from the models' defaults."""
-    model = Base.metadata.tables[table]
-    names, values = [], []
-    for column in inspect(engine).get_columns(table):
-        name = column["name"]
-        if name in given or column["nullable"]:
-            continue
-        default = model.c[name].default if name in model.c else None
-        if default is None or not hasattr(default, "arg"):
-            raise SystemExit(f"{table}.{name} is NOT NULL without a default: teach the bench")
-        arg = default.arg
-        values.append(arg(None) if callable(arg) else arg)
-        names.append(name)
-    return names, values
 
 
 def _text(rng: random.Random) -> tuple[str, str]:
@@ -283,7 +266,7 @@ def load(engine: Engine, n: int, days: int, seed: int) -> None:
     """Bulk-insert N disputes and everything hanging off them."""
     sqlite = engine.dialect.name == "sqlite"
     columns = {**PEOPLE_COLUMNS, **COLUMNS}
-    extra = {t: _defaults(engine, t, cols) for t, cols in columns.items()}
+    extra = {t: not_null_defaults(engine, t, cols) for t, cols in columns.items()}
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()

@@ -23,11 +23,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bulk import insert_rows
-from sqlalchemy import Engine, inspect, update
+from bulk import insert_rows, not_null_defaults
+from sqlalchemy import Engine, update
 
 from disputedesk.coach import coach
-from disputedesk.db import Base
 from disputedesk.disputes.lifecycle import PRIORITY_RANK
 from disputedesk.disputes.models import SLA_NEVER, Dispute
 from disputedesk.models import *  # noqa: F403 - every table registered on Base.metadata
@@ -104,23 +103,6 @@ def demo_threads(work: Path) -> list[Thread]:
 
 def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
     return rng.choices([w[0] for w in weighted], [w[1] for w in weighted])[0]
-
-
-def _defaults(engine: Engine, table: str, given: tuple[str, ...]) -> tuple[list[str], list[Any]]:
-    """The table's other NOT NULL columns and a value for each, from the models' defaults."""
-    model = Base.metadata.tables[table]
-    names, values = [], []
-    for column in inspect(engine).get_columns(table):
-        name = column["name"]
-        if name in given or column["nullable"]:
-            continue
-        default = model.c[name].default if name in model.c else None
-        if default is None or not hasattr(default, "arg"):
-            raise SystemExit(f"{table}.{name} is NOT NULL without a default: teach the bench")
-        arg = default.arg
-        values.append(arg(None) if callable(arg) else arg)
-        names.append(name)
-    return names, values
 
 
 COLUMNS = {
@@ -239,7 +221,7 @@ def _pg_secondary_indexes(cursor: Any, tables: tuple[str, ...]) -> list[tuple[st
 def load(engine: Engine, n: int, threads: list[Thread], now: datetime) -> None:
     """Bulk-insert N disputes with customers, orders, messages and events (one transaction)."""
     sqlite = engine.dialect.name == "sqlite"
-    extra = {t: _defaults(engine, t, cols) for t, cols in COLUMNS.items()}
+    extra = {t: not_null_defaults(engine, t, cols) for t, cols in COLUMNS.items()}
     rows = Rows(n, threads, now)
     big = ("orders", "disputes", "messages", "dispute_events")
     raw = engine.raw_connection()

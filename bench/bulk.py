@@ -6,6 +6,10 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import Engine, inspect
+
+from disputedesk.db import Base
+
 
 def db_value(value: Any, sqlite: bool) -> Any:
     """A Python value as the driver stores it (SQLite: naive UTC text; JSON as text)."""
@@ -35,3 +39,22 @@ def insert_rows(
         with cursor.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
             for row in values:
                 copy.write_row(row)
+
+
+def not_null_defaults(
+    engine: Engine, table: str, given: tuple[str, ...]
+) -> tuple[list[str], list[Any]]:
+    """The table's other NOT NULL columns and a value for each, from the models' defaults."""
+    model = Base.metadata.tables[table]
+    names, values = [], []
+    for column in inspect(engine).get_columns(table):
+        name = column["name"]
+        if name in given or column["nullable"]:
+            continue
+        default = model.c[name].default if name in model.c else None
+        if default is None or not hasattr(default, "arg"):
+            raise SystemExit(f"{table}.{name} is NOT NULL without a default: teach the bench")
+        arg = default.arg
+        values.append(arg(None) if callable(arg) else arg)
+        names.append(name)
+    return names, values
