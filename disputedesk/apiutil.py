@@ -9,9 +9,12 @@ from typing import Any
 
 from fastapi import Request
 from pydantic import BaseModel
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.responses import Response
 
-from disputedesk.db import read_only, utcnow
+from disputedesk.db import read_only, read_only_connection, utcnow
+from disputedesk.rows import json_bytes
 
 
 class ValidationItem(BaseModel):
@@ -62,6 +65,27 @@ def reading(request: Request) -> Iterator[Session]:
     """A read-only session for this request (reports): never blocks writers on SQLite."""
     with read_only(session_factory(request)) as session:
         yield session
+
+
+@contextmanager
+def reading_rows(request: Request) -> Iterator[Connection]:
+    """A read-only connection for this request, for the read paths that skip the ORM."""
+    bind = session_factory(request).kw["bind"]
+    if isinstance(bind, Connection):
+        # A factory bound to one connection (tests, inside their transaction) reads on it.
+        yield bind
+        return
+    with read_only_connection(bind) as conn:
+        yield conn
+
+
+class JSONBytes(Response):
+    """A JSON answer already written (by `json_bytes`), or a value to write that way."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return content if isinstance(content, bytes) else json_bytes(content)
 
 
 def now(request: Request) -> datetime:

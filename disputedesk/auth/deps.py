@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import secrets
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
 
 from disputedesk.actors import Actor
 from disputedesk.apiutil import now, reading
@@ -19,32 +21,68 @@ _bearer = HTTPBearer(
     auto_error=False, description="An API token made with `disputedesk token create`"
 )
 _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+_SIGN_IN = "sign in, or send an API token as 'Authorization: Bearer <token>'"
+
+
+def _token_actor(db: Session | Connection, credentials: HTTPAuthorizationCredentials) -> Actor:
+    actor = actor_for_token(session=db, raw=credentials.credentials)
+    if actor is None:
+        raise Unauthorized("the API token is not valid or has been revoked")
+    return actor
+
+
+def _staff(
+    request: Request, credentials: HTTPAuthorizationCredentials | None, session: Session
+) -> Actor:
+    if credentials is not None:
+        return _token_actor(session, credentials)
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if cookie:
+        found = find_session(session=session, raw=cookie, now=now(request))
+        if found is None:
+            raise Unauthorized("your session has expired; sign in again")
+        user, record = found
+        if request.method in _UNSAFE:
+            sent = request.headers.get(CSRF_HEADER, "")
+            if not secrets.compare_digest(sent, record.csrf_token):
+                raise Forbidden("missing or wrong CSRF token (send the X-CSRF-Token header)")
+        return actor_for(user)
+    raise Unauthorized(_SIGN_IN)
 
 
 def staff_actor(
     request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)
 ) -> Actor:
     """The signed-in member of staff (bearer token, or session cookie plus CSRF header)."""
-    at = now(request)
     # Reading only: on SQLite a write transaction here would queue every request behind writers.
     with reading(request) as session:
-        if credentials is not None:
-            actor = actor_for_token(session=session, raw=credentials.credentials)
-            if actor is None:
-                raise Unauthorized("the API token is not valid or has been revoked")
-            return actor
-        cookie = request.cookies.get(SESSION_COOKIE)
-        if cookie:
-            found = find_session(session=session, raw=cookie, now=at)
-            if found is None:
-                raise Unauthorized("your session has expired; sign in again")
-            user, record = found
-            if request.method in _UNSAFE:
-                sent = request.headers.get(CSRF_HEADER, "")
-                if not secrets.compare_digest(sent, record.csrf_token):
-                    raise Forbidden("missing or wrong CSRF token (send the X-CSRF-Token header)")
-            return actor_for(user)
-    raise Unauthorized("sign in, or send an API token as 'Authorization: Bearer <token>'")
+        return _staff(request, credentials, session)
+
+
+async def staff_credentials(
+    request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)
+) -> HTTPAuthorizationCredentials | None:
+    """A bearer token or a session cookie, checked later by `staff_actor_on`; 401 if neither.
+
+    For the hot read paths that check the token in the same connection as their rows: without
+    any credentials the request is refused here, before its parameters are even read.
+    """
+    if credentials is None and not request.cookies.get(SESSION_COOKIE):
+        raise Unauthorized(_SIGN_IN)
+    return credentials
+
+
+StaffCredentials = Annotated[HTTPAuthorizationCredentials | None, Depends(staff_credentials)]
+
+
+def staff_actor_on(
+    conn: Connection, request: Request, credentials: HTTPAuthorizationCredentials | None
+) -> Actor:
+    """`staff_actor`, checked on the caller's read-only connection (one checkout per request)."""
+    if credentials is not None:
+        return _token_actor(conn, credentials)
+    with Session(bind=conn) as session:
+        return _staff(request, credentials, session)
 
 
 def role_actor(minimum: str) -> Any:

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import bindparam, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from disputedesk.actors import ROLE_ORDER, Actor
@@ -121,7 +121,7 @@ _TOKEN_ACTOR = (
 )
 
 
-def actor_for_token(*, session: Session, raw: str) -> Actor | None:
+def actor_for_token(*, session: Session | Connection, raw: str) -> Actor | None:
     """The active member of staff a bearer token belongs to, or None (one indexed lookup)."""
     row = session.execute(_TOKEN_ACTOR, {"digest": _digest(raw)}).first()
     if row is None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Connection, bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from disputedesk.actors import Actor
@@ -22,6 +23,7 @@ from disputedesk.customers.schemas import (
 from disputedesk.disputes.models import Dispute
 from disputedesk.errors import Conflict, Forbidden, NotFound
 from disputedesk.portal.models import CustomerLink
+from disputedesk.rows import Shape
 
 
 def get_customer(*, session: Session, customer_id: int, field: str | None = None) -> Customer:
@@ -160,22 +162,47 @@ def order_out(order: Order, now: datetime) -> OrderOut:
     return out
 
 
+def order_row_out(order: dict[str, Any], now: datetime) -> dict[str, Any]:
+    """An order read by `ORDER_ROWS` with whether it is still under warranty at `now`."""
+    order["in_warranty"] = order["warranty_until"] is not None and order["warranty_until"] >= now
+    return order
+
+
+_CUSTOMER_ROWS = Shape(Customer, CustomerOut)
+ORDER_ROWS = Shape(Order, OrderOut)
+_PAST_ROWS = Shape(Dispute, PastDispute)
+_ONE_CUSTOMER = _CUSTOMER_ROWS.select.where(Customer.__table__.c.id == bindparam("customer_id"))
+_CUSTOMER_ORDERS = ORDER_ROWS.select.where(
+    Order.__table__.c.customer_id == bindparam("customer_id")
+).order_by(Order.__table__.c.purchased_at.desc())
+# The history line's columns only: loading whole disputes (their analysis, flags and SLA clocks)
+# for a customer with many disputes cost more than the rest of the page.
+_PAST_DISPUTES = (
+    _PAST_ROWS.select.where(Dispute.__table__.c.customer_id == bindparam("customer_id"))
+    .order_by(Dispute.__table__.c.created_at.desc(), Dispute.__table__.c.id.desc())
+    .limit(200)
+)
+
+
+def customer_records_rows(*, conn: Connection, customer_id: int, now: datetime) -> dict[str, Any]:
+    """`customer_records` as JSON-ready dicts, read without the ORM (the dispute page's path)."""
+    ids = {"customer_id": customer_id}
+    customer = conn.execute(_ONE_CUSTOMER, ids).first()
+    if customer is None:
+        raise NotFound(f"customer {customer_id} not found")
+    orders = ORDER_ROWS.dicts(conn.execute(_CUSTOMER_ORDERS, ids))
+    for order in orders:
+        order["in_warranty"] = (
+            order["warranty_until"] is not None and order["warranty_until"] >= now
+        )
+    return {
+        "customer": _CUSTOMER_ROWS.one(customer),
+        "orders": orders,
+        "disputes": _PAST_ROWS.dicts(conn.execute(_PAST_DISPUTES, ids)),
+    }
+
+
 def customer_records(*, session: Session, customer_id: int, now: datetime) -> CustomerRecords:
     """The customer, their orders (newest first) and their disputes (newest first)."""
-    customer = get_customer(session=session, customer_id=customer_id)
-    orders = session.scalars(
-        select(Order).where(Order.customer_id == customer.id).order_by(Order.purchased_at.desc())
-    )
-    # The history line's columns only: loading whole disputes (their analysis, flags and SLA
-    # clocks) for a customer with many disputes cost more than the rest of the page.
-    disputes = session.execute(
-        select(*(getattr(Dispute, name) for name in PastDispute.model_fields))
-        .where(Dispute.customer_id == customer.id)
-        .order_by(Dispute.created_at.desc(), Dispute.id.desc())
-        .limit(200)
-    )
-    return CustomerRecords(
-        customer=CustomerOut.model_validate(customer),
-        orders=[order_out(o, now) for o in orders],
-        disputes=[PastDispute.model_validate(d) for d in disputes],
-    )
+    rows = customer_records_rows(conn=session.connection(), customer_id=customer_id, now=now)
+    return CustomerRecords.model_validate(rows)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import base64
+import functools
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
+    Connection,
     Integer,
     Select,
+    bindparam,
     case,
     column,
     false,
@@ -22,21 +26,27 @@ from sqlalchemy import (
     tuple_,
     union,
 )
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
 from disputedesk.customers.models import Customer
-from disputedesk.disputes.lifecycle import OPEN_STATUSES
+from disputedesk.disputes.lifecycle import OPEN_STATUSES, allowed_transitions
 from disputedesk.disputes.models import Dispute, DisputeCount, Message
+from disputedesk.disputes.schemas import DisputeOut
 from disputedesk.errors import Invalid
+from disputedesk.rows import Shape
 
 SortKey = Literal[
     "created", "-created", "updated", "-updated", "priority", "-priority", "sla", "-sla"
 ]
-_SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
-    "created": Dispute.created_at,
-    "updated": Dispute.updated_at,
-    "priority": Dispute.priority_rank,
-    "sla": Dispute.sla_sort_at,
+# Statements are built on the tables' columns, not the mapped attributes: the queue builds one
+# per request, and a mapped attribute's operators cost several times a column's.
+_D = Dispute.__table__.c
+_M = Message.__table__.c
+_SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
+    "created": _D.created_at,
+    "updated": _D.updated_at,
+    "priority": _D.priority_rank,
+    "sla": _D.sla_sort_at,
 }
 
 
@@ -97,77 +107,159 @@ def fts5_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _search(q: str, dialect: str) -> ColumnElement[bool]:
-    """Disputes whose subject, description or a message has the words of `q`, in that order."""
-    if not any(ch.isalnum() for ch in q):
-        return false()  # no word to look for: full-text search finds words only
+def _has_words(q: str) -> bool:
+    return any(ch.isalnum() for ch in q)
+
+
+def _search(dialect: str) -> ColumnElement[bool]:
+    """Disputes whose subject, description or a message has the words of the `q` parameter
+    (on SQLite, the `phrase` parameter: `q` as one FTS5 phrase), in that order."""
     matching: Select[tuple[int]]
     if dialect == "postgresql":
-        query = func.phraseto_tsquery(literal_column("'simple'::regconfig"), q)
+        query = func.phraseto_tsquery(literal_column("'simple'::regconfig"), bindparam("q"))
         matching = union(
-            select(Dispute.id).where(literal_column(_PG_DISPUTE_TSV).op("@@")(query)),
-            select(Message.dispute_id).where(literal_column(_PG_MESSAGE_TSV).op("@@")(query)),
+            select(_D.id).where(literal_column(_PG_DISPUTE_TSV).op("@@")(query)),
+            select(_M.dispute_id).where(literal_column(_PG_MESSAGE_TSV).op("@@")(query)),
         )  # type: ignore[assignment]
     else:
-        phrase = fts5_phrase(q)
+        phrase: BindParameter[str] = bindparam("phrase")
         in_messages = select(_MESSAGES_FTS.c.rowid).where(
             literal_column("messages_fts").op("MATCH")(phrase)
         )
         matching = union(
             select(_DISPUTES_FTS.c.rowid).where(literal_column("disputes_fts").op("MATCH")(phrase)),
-            select(Message.dispute_id).where(Message.id.in_(in_messages)),
+            select(_M.dispute_id).where(_M.id.in_(in_messages)),
         )  # type: ignore[assignment]
-    return Dispute.id.in_(matching)
+    return _D.id.in_(matching)
 
 
-def _conditions(flt: DisputeFilter, dialect: str) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = []
-    if flt.statuses:
-        conds.append(Dispute.status.in_(flt.statuses))
-    if flt.priorities:
-        conds.append(Dispute.priority.in_(flt.priorities))
-    if flt.categories:
-        conds.append(Dispute.category.in_(flt.categories))
-    if flt.channels:
-        conds.append(Dispute.channel.in_(flt.channels))
-    if flt.escalation_levels:
-        conds.append(Dispute.escalation_level.in_(flt.escalation_levels))
+# The filters a list can have, each as (parameter, condition) on the parameter of that name.
+_LIST_FILTERS = ("statuses", "priorities", "categories", "channels", "escalation_levels")
+_LIST_COLUMNS = {
+    "statuses": _D.status,
+    "priorities": _D.priority,
+    "categories": _D.category,
+    "channels": _D.channel,
+    "escalation_levels": _D.escalation_level,
+}
+
+
+def _filter_params(flt: DisputeFilter) -> dict[str, Any]:
+    """The filter's values by parameter name: the ones it sets, and only those."""
+    params: dict[str, Any] = {
+        name: getattr(flt, name) for name in _LIST_FILTERS if getattr(flt, name)
+    }
     if flt.assignee_id is not None:
-        conds.append(Dispute.assignee_id == flt.assignee_id)
+        params["assignee_id"] = flt.assignee_id
     if flt.unassigned:
-        conds.append(Dispute.assignee_id.is_(None))
+        params["unassigned"] = True
     if flt.customer_id is not None:
-        conds.append(Dispute.customer_id == flt.customer_id)
+        params["customer_id"] = flt.customer_id
     if flt.q:
-        conds.append(_search(flt.q, dialect))
+        params["q"] = flt.q
+        params["phrase"] = fts5_phrase(flt.q)
+        params["words"] = _has_words(flt.q)
+    return params
+
+
+def _conditions(shape: frozenset[str], dialect: str) -> list[ColumnElement[bool]]:
+    """The WHERE clause of a filter with these parameters set, on bound parameters."""
+    conds: list[ColumnElement[bool]] = [
+        _LIST_COLUMNS[name].in_(bindparam(name, expanding=True))
+        for name in _LIST_FILTERS
+        if name in shape
+    ]
+    if "assignee_id" in shape:
+        conds.append(_D.assignee_id == bindparam("assignee_id"))
+    if "unassigned" in shape:
+        conds.append(_D.assignee_id.is_(None))
+    if "customer_id" in shape:
+        conds.append(_D.customer_id == bindparam("customer_id"))
+    if "q" in shape:
+        # No word to look for: full-text search finds words only.
+        conds.append(_search(dialect) if "words" in shape else false())
     return conds
+
+
+def _shape(params: dict[str, Any]) -> frozenset[str]:
+    return frozenset(k for k, v in params.items() if k != "words" or v)
 
 
 def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
+@functools.cache
+def _page_select(
+    orm: bool, shape: frozenset[str], sort: str, after: bool, dialect: str
+) -> Select[Any]:
+    """A page statement, built once per kind of list: filters, sort and cursor are parameters.
+
+    Rows (`orm` false) are the `DISPUTE_ROWS` columns and the sort value last.
+    """
+    column = _SORT_COLUMNS[sort.lstrip("-")]
+    descending = sort.startswith("-")
+    base = select(Dispute) if orm else DISPUTE_ROWS.select.add_columns(column)
+    query = base.where(*_conditions(shape, dialect))
+    if after:
+        # A row comparison, not (a > x OR a = x AND id > y): both databases read it as a range of
+        # the (..., column, id) index, so a page deep in the list costs what the first one does.
+        row = tuple_(column, _D.id)
+        mark = tuple_(bindparam("after_value", type_=column.type), bindparam("after_id"))
+        query = query.where(row < mark if descending else row > mark)
+    order = (column.desc(), _D.id.desc()) if descending else (column.asc(), _D.id.asc())
+    return query.order_by(*order).limit(bindparam("page_size"))
+
+
+def _page(
+    orm: bool, flt: DisputeFilter, sort: str, limit: int, cursor: str | None, dialect: str
+) -> tuple[Select[Any], dict[str, Any]]:
+    """The statement and parameters of one page of `flt` in `sort` order (and one row more)."""
+    params = _filter_params(flt)
+    statement = _page_select(orm, _shape(params), sort, bool(cursor), dialect)
+    if cursor:
+        params["after_value"], params["after_id"] = decode_cursor(cursor, sort)
+    params["page_size"] = limit + 1
+    return statement, params
+
+
 def list_disputes(
     *, session: Session, flt: DisputeFilter, sort: str, limit: int, cursor: str | None
 ) -> tuple[list[Dispute], str | None]:
     """One page of disputes matching `flt` in `sort` order and the cursor of the next page."""
-    column = _SORT_COLUMNS[sort.lstrip("-")]
-    descending = sort.startswith("-")
-    query = select(Dispute).where(*_conditions(flt, _dialect(session)))
-    if cursor:
-        value, last_id = decode_cursor(cursor, sort)
-        # A row comparison, not (a > x OR a = x AND id > y): both databases read it as a range of
-        # the (..., column, id) index, so a page deep in the list costs what the first one does.
-        after = tuple_(column, Dispute.id)
-        query = query.where(after < (value, last_id) if descending else after > (value, last_id))
-    order = (column.desc(), Dispute.id.desc()) if descending else (column.asc(), Dispute.id.asc())
-    rows = list(session.scalars(query.order_by(*order).limit(limit + 1)))
+    statement, params = _page(True, flt, sort, limit, cursor, _dialect(session))
+    rows = list(session.scalars(statement, params))
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]
         last = rows[-1]
-        next_cursor = encode_cursor(sort, getattr(last, column.key), last.id)
+        key = _SORT_COLUMNS[sort.lstrip("-")].key
+        next_cursor = encode_cursor(sort, getattr(last, str(key)), last.id)
     return rows, next_cursor
+
+
+DISPUTE_ROWS = Shape(Dispute, DisputeOut)
+
+
+def dispute_rows_out(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Disputes read by `DISPUTE_ROWS` completed into the API shape (`DisputeOut`)."""
+    for row in rows:
+        row["allowed_transitions"] = list(allowed_transitions(row["status"]))
+    return rows
+
+
+def dispute_page(
+    *, conn: Connection, flt: DisputeFilter, sort: str, limit: int, cursor: str | None
+) -> tuple[list[dict[str, Any]], str | None]:
+    """`list_disputes` for the API: the page as `DisputeOut` dicts, read without the ORM."""
+    statement, params = _page(False, flt, sort, limit, cursor, conn.dialect.name)
+    rows = conn.execute(statement, params).all()
+    next_cursor = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        last = rows[-1]
+        next_cursor = encode_cursor(sort, last[-1], last[0])
+    return dispute_rows_out(DISPUTE_ROWS.dicts(row[:-1] for row in rows)), next_cursor
 
 
 COUNT_CAP = 10_000
@@ -197,8 +289,10 @@ def count_disputes(*, session: Session, flt: DisputeFilter, cap: int = COUNT_CAP
         if flt.unassigned:
             conds.append(DisputeCount.assignee_key == 0)
         return int(session.scalar(select(func.sum(DisputeCount.n)).where(*conds)) or 0)
-    matching = select(Dispute.id).where(*_conditions(flt, _dialect(session))).limit(cap).subquery()
-    return int(session.scalar(select(func.count()).select_from(matching)) or 0)
+    params = _filter_params(flt)
+    conds = _conditions(_shape(params), _dialect(session))
+    matching = select(Dispute.id).where(*conds).limit(cap).subquery()
+    return int(session.scalar(select(func.count()).select_from(matching), params) or 0)
 
 
 def queue_view_counts(*, session: Session, user_id: int) -> dict[str, int]:

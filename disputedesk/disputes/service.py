@@ -12,7 +12,7 @@ from disputedesk.actors import Actor
 from disputedesk.analysis import mask_card_numbers
 from disputedesk.auth.models import StaffUser
 from disputedesk.customers.models import Order
-from disputedesk.customers.service import customer_records, get_customer, order_out
+from disputedesk.customers.service import get_customer
 from disputedesk.disputes.events import record_event
 from disputedesk.disputes.figures import note_coached_reply
 from disputedesk.disputes.lifecycle import (
@@ -24,27 +24,21 @@ from disputedesk.disputes.lifecycle import (
     is_reopen,
     path_to,
 )
-from disputedesk.disputes.models import Dispute, DisputeEvent, Message, Offer
-from disputedesk.disputes.playbook import playbook_progress
+from disputedesk.disputes.models import Dispute, Message
 from disputedesk.disputes.reading import read_customer_message
 from disputedesk.disputes.reopening import latest_follow_up, link_follow_up, reopen
 from disputedesk.disputes.schemas import (
     AssignRequest,
     DisputeCreate,
-    DisputeDetail,
     DisputeOut,
     DisputeUpdate,
     EscalateRequest,
     MessageCreate,
-    MessageOut,
-    OfferOut,
-    PlaybookStepOut,
     ResolveRequest,
     TransitionRequest,
 )
 from disputedesk.errors import Conflict, Invalid, NotFound
 from disputedesk.workflow.followups import schedule_follow_up
-from disputedesk.workflow.models import Job
 from disputedesk.workflow.triage import refresh_sla, reprioritise, triage
 
 _DETAIL_FIELDS = ("subject", "category", "priority", "desired_outcome", "amount_minor", "tags")
@@ -482,49 +476,4 @@ def list_messages(*, session: Session, dispute_id: int) -> list[Message]:
             .where(Message.dispute_id == dispute_id)
             .order_by(Message.created_at, Message.id)
         )
-    )
-
-
-def dispute_detail(*, session: Session, dispute_id: int, now: datetime) -> DisputeDetail:
-    """One dispute with its conversation, offers and the customer's records beside it."""
-    dispute = get_dispute(session=session, dispute_id=dispute_id)
-    records = customer_records(session=session, customer_id=dispute.customer_id, now=now)
-    order = session.get(Order, dispute.order_id) if dispute.order_id else None
-    offers = list(
-        session.scalars(select(Offer).where(Offer.dispute_id == dispute.id).order_by(Offer.id))
-    )
-    messages = [
-        MessageOut.model_validate(m) for m in list_messages(session=session, dispute_id=dispute.id)
-    ]
-    history = session.execute(
-        select(DisputeEvent.kind, DisputeEvent.after).where(DisputeEvent.dispute_id == dispute.id)
-    ).all()
-    follow_up = session.scalar(
-        select(Job.id).where(Job.dispute_id == dispute.id, Job.kind == "follow_up").limit(1)
-    )
-    steps = playbook_progress(
-        category=dispute.category,
-        status=dispute.status,
-        order_linked=dispute.order_id is not None,
-        root_cause=dispute.root_cause,
-        outcome=dispute.outcome,
-        messages=[m.model_dump() for m in messages],
-        offer_statuses=[o.status for o in offers],
-        event_kinds=[kind for kind, _ in history],
-        asked_customer=any(
-            (after or {}).get("status") == "awaiting_customer" for _, after in history
-        ),
-        follow_up_scheduled=follow_up is not None,
-    )
-    # Every part is a validated model already: put them together without validating again.
-    base = dispute_out(dispute)
-    return DisputeDetail.model_construct(
-        **{name: getattr(base, name) for name in DisputeOut.model_fields},
-        customer=records.customer,
-        order=order_out(order, now) if order else None,
-        messages=messages,
-        offers=[OfferOut.model_validate(o) for o in offers],
-        past_disputes=[d for d in records.disputes if d.id != dispute.id],
-        customer_orders=records.orders,
-        playbook=[PlaybookStepOut(**vars(step)) for step in steps],
     )

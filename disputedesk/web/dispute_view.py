@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 
 from disputedesk.auth.service import list_users
 from disputedesk.coach import CoachReport
+from disputedesk.disputes.detail import dispute_detail
 from disputedesk.disputes.events import list_events
 from disputedesk.disputes.lifecycle import ESCALATION_LEVELS, OUTCOMES, ROOT_CAUSES
 from disputedesk.disputes.schemas import DisputeDetail, EventOut, MessageOut
-from disputedesk.disputes.service import dispute_detail
 from disputedesk.policies import RemedyAnswer, RemedyDecision
 from disputedesk.remedies.schemas import OfferDetail
 from disputedesk.remedies.service import list_offers, remedies_for
@@ -258,7 +258,7 @@ class DisputePage:
 
 def load_page(*, session: Session, dispute_id: int, now: datetime) -> DisputePage:
     """Read the dispute, its conversation, records and history through the services."""
-    detail = dispute_detail(session=session, dispute_id=dispute_id, now=now)
+    detail = dispute_detail(conn=session.connection(), dispute_id=dispute_id, now=now)
     users = list_users(session=session)
     names = {u.id: u.display_name for u in users}
     events = list_events(session=session, dispute_id=dispute_id, after_id=None, limit=EVENT_LIMIT)

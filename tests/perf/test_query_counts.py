@@ -11,8 +11,10 @@ from sqlalchemy import Engine, event
 
 from tests.factories import make_customer, make_dispute, make_order
 
-LIST_MAX = 4  # the token, its user, the page of disputes; one to spare
-DETAIL_MAX = 12  # 11 today: dispute, customer, orders, past disputes, offers, messages...
+LIST_MAX = 3  # the token with its user, the page of disputes; one to spare
+# 9 today: the token, dispute, customer, orders, past disputes, messages, offers, history,
+# follow-up; one to spare.
+DETAIL_MAX = 10
 
 
 @contextmanager
