@@ -141,14 +141,16 @@ class _SqliteWriters:
     def begin(self, conn: Any) -> None:
         # Writers take the lock up front: no deadlock-prone upgrade from a read lock later.
         # Readers (reports, pages) begin deferred, so a long read never holds writers back (WAL).
-        if conn.get_execution_options().get(READ_ONLY, False):
-            conn.exec_driver_sql("BEGIN DEFERRED")
-            return
+        # BEGIN goes to the driver directly: it is no statement to log or count, and going
+        # through the engine's execution path costs more than the BEGIN itself.
         raw = conn.connection.dbapi_connection
+        if conn.get_execution_options().get(READ_ONLY, False):
+            raw.execute("BEGIN DEFERRED")
+            return
         if isinstance(raw, self.connection_class) and not raw.holds_writer_lock:
             raw.holds_writer_lock = self.lock.acquire(timeout=_WRITER_WAIT_SECONDS)
         try:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            raw.execute("BEGIN IMMEDIATE")
         except BaseException:
             self.release(raw)
             raise

@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 from pydantic import BaseModel
-from sqlalchemy import Column, Row, Select, Table, select
+from sqlalchemy import Column, Connection, Executable, Row, Select, Table, select
 from sqlalchemy.orm import DeclarativeBase
 
 # Aware UTC datetimes as pydantic writes them ('...Z'), so both paths answer byte for byte alike.
@@ -44,6 +44,12 @@ class Shape:
     def one(self, row: Row[Any] | Sequence[Any]) -> dict[str, Any]:
         """One row (selected by `self.select`) as a dict keyed by the model's field names."""
         return dict(zip(self.names, row, strict=True))
+
+    def read(
+        self, conn: Connection, statement: Executable, params: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        """Every row `statement` (a SELECT of these columns) finds, as dicts."""
+        return self.dicts(conn.execute(statement, params).all())
 
     def dicts(self, rows: Iterable[Row[Any] | Sequence[Any]]) -> list[dict[str, Any]]:
         """Every row as a dict."""

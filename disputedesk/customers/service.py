@@ -168,10 +168,10 @@ def order_row_out(order: dict[str, Any], now: datetime) -> dict[str, Any]:
     return order
 
 
-_CUSTOMER_ROWS = Shape(Customer, CustomerOut)
+CUSTOMER_ROWS = Shape(Customer, CustomerOut)
 ORDER_ROWS = Shape(Order, OrderOut)
 _PAST_ROWS = Shape(Dispute, PastDispute)
-_ONE_CUSTOMER = _CUSTOMER_ROWS.select.where(Customer.__table__.c.id == bindparam("customer_id"))
+_ONE_CUSTOMER = CUSTOMER_ROWS.select.where(Customer.__table__.c.id == bindparam("customer_id"))
 _CUSTOMER_ORDERS = ORDER_ROWS.select.where(
     Order.__table__.c.customer_id == bindparam("customer_id")
 ).order_by(Order.__table__.c.purchased_at.desc())
@@ -184,21 +184,24 @@ _PAST_DISPUTES = (
 )
 
 
-def customer_records_rows(*, conn: Connection, customer_id: int, now: datetime) -> dict[str, Any]:
-    """`customer_records` as JSON-ready dicts, read without the ORM (the dispute page's path)."""
+def customer_records_rows(
+    *, conn: Connection, customer_id: int, now: datetime, customer: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """`customer_records` as JSON-ready dicts, read without the ORM (the dispute page's path).
+
+    `customer` is the customer's `CUSTOMER_ROWS` dict when the caller has read it already.
+    """
     ids = {"customer_id": customer_id}
-    customer = conn.execute(_ONE_CUSTOMER, ids).first()
     if customer is None:
-        raise NotFound(f"customer {customer_id} not found")
-    orders = ORDER_ROWS.dicts(conn.execute(_CUSTOMER_ORDERS, ids))
-    for order in orders:
-        order["in_warranty"] = (
-            order["warranty_until"] is not None and order["warranty_until"] >= now
-        )
+        row = conn.execute(_ONE_CUSTOMER, ids).first()
+        if row is None:
+            raise NotFound(f"customer {customer_id} not found")
+        customer = CUSTOMER_ROWS.one(row)
+    orders = ORDER_ROWS.read(conn, _CUSTOMER_ORDERS, ids)
     return {
-        "customer": _CUSTOMER_ROWS.one(customer),
-        "orders": orders,
-        "disputes": _PAST_ROWS.dicts(conn.execute(_PAST_DISPUTES, ids)),
+        "customer": customer,
+        "orders": [order_row_out(order, now) for order in orders],
+        "disputes": _PAST_ROWS.read(conn, _PAST_DISPUTES, ids),
     }
 
 

@@ -8,8 +8,13 @@ from typing import Any
 
 from sqlalchemy import BindParameter, Connection, bindparam, select
 
-from disputedesk.customers.models import Order
-from disputedesk.customers.service import ORDER_ROWS, customer_records_rows, order_row_out
+from disputedesk.customers.models import Customer, Order
+from disputedesk.customers.service import (
+    CUSTOMER_ROWS,
+    ORDER_ROWS,
+    customer_records_rows,
+    order_row_out,
+)
 from disputedesk.disputes.models import Dispute, DisputeEvent, Message, Offer
 from disputedesk.disputes.playbook import playbook_progress
 from disputedesk.disputes.queries import DISPUTE_ROWS, dispute_rows_out
@@ -27,8 +32,14 @@ _E = DisputeEvent.__table__.c
 _J = Job.__table__.c
 _ID: BindParameter[int] = bindparam("dispute_id")
 
-# Built once: building a statement costs more than running it.
-_DISPUTE = DISPUTE_ROWS.select.where(_D.id == _ID)
+# Built once: building a statement costs more than running it. The dispute comes with its
+# customer, in one statement.
+_DISPUTE = (
+    select(*DISPUTE_ROWS.columns, *CUSTOMER_ROWS.columns)
+    .join_from(Dispute, Customer, _D.customer_id == Customer.__table__.c.id)
+    .where(_D.id == _ID)
+)
+_SPLIT = len(DISPUTE_ROWS.names)
 _MESSAGES = _MESSAGE_ROWS.select.where(_M.dispute_id == _ID).order_by(_M.created_at, _M.id)
 _OFFERS = _OFFER_ROWS.select.where(_O.dispute_id == _ID).order_by(_O.id)
 _HISTORY = select(_E.kind, _E.after).where(_E.dispute_id == _ID)
@@ -42,11 +53,16 @@ def dispute_detail_rows(*, conn: Connection, dispute_id: int, now: datetime) -> 
     found = conn.execute(_DISPUTE, ids).first()
     if found is None:
         raise NotFound(f"dispute {dispute_id} not found")
-    dispute = dispute_rows_out([DISPUTE_ROWS.one(found)])[0]
-    records = customer_records_rows(conn=conn, customer_id=dispute["customer_id"], now=now)
+    dispute = dispute_rows_out([DISPUTE_ROWS.one(found[:_SPLIT])])[0]
+    records = customer_records_rows(
+        conn=conn,
+        customer_id=dispute["customer_id"],
+        now=now,
+        customer=CUSTOMER_ROWS.one(found[_SPLIT:]),
+    )
     order = _order(conn, dispute["order_id"], records["orders"], now)
-    messages = _MESSAGE_ROWS.dicts(conn.execute(_MESSAGES, ids))
-    offers = _OFFER_ROWS.dicts(conn.execute(_OFFERS, ids))
+    messages = _MESSAGE_ROWS.read(conn, _MESSAGES, ids)
+    offers = _OFFER_ROWS.read(conn, _OFFERS, ids)
     history = conn.execute(_HISTORY, ids).all()
     follow_up = conn.execute(_FOLLOW_UP, ids).first()
     steps = playbook_progress(
