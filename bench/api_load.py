@@ -23,6 +23,7 @@ import json
 import os
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -229,9 +230,13 @@ def _lua_string(value: str) -> str:
 
 
 def wrk(
-    base: str, token: str, reqs: list[tuple[str, str, str | None]], args: argparse.Namespace
+    base: str,
+    token: str,
+    reqs: list[tuple[str, str, str | None]],
+    requests: int,
+    args: argparse.Namespace,
 ) -> dict[str, Any]:
-    """One bounded load: `args.requests` responses at `args.concurrency` connections."""
+    """One bounded load: `requests` responses at `args.concurrency` connections."""
     table = (
         "{"
         + ",".join(
@@ -242,7 +247,7 @@ def wrk(
     )
     with tempfile.TemporaryDirectory() as folder:
         script, marker = Path(folder) / "load.lua", Path(folder) / "done"
-        script.write_text(LUA % (table, args.requests, token, marker))
+        script.write_text(LUA % (table, requests, token, marker))
         command = ["wrk", "-t1", f"-c{args.concurrency}", f"-d{args.max_seconds}s",
                    "--timeout", "30s", "-s", str(script), base]  # fmt: skip
         with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as proc:
@@ -324,23 +329,62 @@ def check(base: str, token: str, req: tuple[str, str, str | None]) -> None:
         raise SystemExit(f"{method} {path}: {response.status_code} {response.text[:300]}")
 
 
+def _combined(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """Rounds of one operation as one result: req/s over all of them, median percentiles."""
+    done = sum(r["done"] for r in rounds)
+    seconds = sum(r["done"] / r["rps"] for r in rounds if r["rps"])
+    return {
+        "done": done,
+        "rps": done / seconds if seconds else 0.0,
+        **{p: statistics.median(r[p] for r in rounds) for p in ("p50", "p95", "p99")},
+        "bad": sum(r["bad"] for r in rounds),
+    }
+
+
 def measure(
     base: str, token: str, ops: dict[str, list[tuple[str, str, str | None]]], pid: int,
-    args: argparse.Namespace,
-) -> dict[str, dict[str, Any]]:  # fmt: skip
-    """Every operation in turn against one running server."""
-    out = {}
+    args: argparse.Namespace, bare: tuple[str, dict[str, Any], int] | None = None,
+) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:  # fmt: skip
+    """Every operation in turn against one running server; with `bare` (its base URL, operations
+    and pid), the operations both serve alternate between the two in rounds.
+
+    The machine's speed drifts (2 shared cores, other tenants): run one after the other, the
+    product and the bare endpoint may meet different machines. Alternating short rounds (in
+    turn first) puts both under the same conditions; the x-bare figure is the median of the
+    rounds' ratios.
+    """
+    out, bare_out = {}, {}
     for name, reqs in ops.items():
         check(base, token, reqs[0])
-        result = wrk(base, token, reqs, args)
+        paired = bare is not None and name in bare[1]
+        if not paired:
+            result = wrk(base, token, reqs, args.requests, args)
+        else:
+            assert bare is not None
+            bare_base, bare_ops, _ = bare
+            check(bare_base, token, bare_ops[name][0])
+            share = max(1, args.requests // args.rounds)
+            ours: list[dict[str, Any]] = []
+            theirs: list[dict[str, Any]] = []
+            for i in range(args.rounds):
+                turn = [(base, reqs, ours), (bare_base, bare_ops[name], theirs)]
+                for url, which, into in turn if i % 2 == 0 else turn[::-1]:
+                    into.append(wrk(url, token, which, share, args))
+            result = _combined(ours)
+            result["x_bare"] = statistics.median(
+                a["rps"] / b["rps"] for a, b in zip(ours, theirs, strict=True) if b["rps"]
+            )
+            bare_out[name] = _combined(theirs)
+            bare_out[name]["rss_mib"] = rss_mib(bare[2])
         result["rss_mib"] = rss_mib(pid)
         out[name] = result
         console.print(
             f"  {name:<11} {result['rps']:8.1f} req/s  p50 {result['p50']:7.2f} ms  "
             f"p95 {result['p95']:7.2f}  p99 {result['p99']:7.2f}  rss {result['rss_mib']:.0f} MiB"
+            + (f"  x bare {result['x_bare']:.2f}" if "x_bare" in result else "")
             + (f"  [red]{result['bad']} failed[/]" if result["bad"] else "")
         )
-    return out
+    return out, bare_out
 
 
 def run_size(backend: str, n: int, args: argparse.Namespace) -> list[dict[str, Any]]:
@@ -361,11 +405,14 @@ def run_size(backend: str, n: int, args: argparse.Namespace) -> list[dict[str, A
         }
         base = f"http://127.0.0.1:{args.port}"
         seed = seed_seconds(work, backend, n)
+        bare_base = f"http://127.0.0.1:{args.port + 1}"
         for processes in (1, 2) if backend == "postgres" else (1,):
             command = [sys.executable, "-m", "disputedesk", "serve"]
             if processes > 1:
                 command += ["--workers", str(processes)]
-            console.print(f"[bold]{backend} N={n:,}[/]: disputedesk serve, {processes} process(es)")
+            console.print(f"[bold]{backend} N={n:,}[/]: disputedesk serve, {processes} process(es)"
+                          + (", and the bare endpoint (same SQL, no framework)"
+                             if processes == 1 else ""))  # fmt: skip
             with ExitStack() as stack:
                 if backend == "postgres":
                     # On PostgreSQL the due work runs in `disputedesk worker` processes beside the
@@ -373,16 +420,20 @@ def run_size(backend: str, n: int, args: argparse.Namespace) -> list[dict[str, A
                     for _ in range(processes):
                         stack.enter_context(worker(env, work / "worker.log"))
                 pid = stack.enter_context(server(command, env, args.port, work / "server.log"))
-                results = measure(base, token, operations(t), pid, args)
+                bare = None
+                if processes == 1:
+                    # The ceiling, served beside the product and loaded in turn with it.
+                    bare_command = [sys.executable, str(ROOT / "bench" / "bare_app.py"),
+                                    "--db", url, "--port", str(args.port + 1)]  # fmt: skip
+                    bare_pid = stack.enter_context(
+                        server(bare_command, env, args.port + 1, work / "bare.log")
+                    )
+                    bare = (bare_base, bare_operations(t), bare_pid)
+                results, bare_results = measure(base, token, operations(t), pid, args, bare)
             rows += [{"backend": backend, "n": n, "target": f"disputedesk x{processes}",
                       "op": op, "seed_s": seed, **r} for op, r in results.items()]  # fmt: skip
-        console.print(f"[bold]{backend} N={n:,}[/]: bare endpoint (same SQL, no framework)")
-        command = [sys.executable, str(ROOT / "bench" / "bare_app.py"), "--db", url,
-                   "--port", str(args.port)]  # fmt: skip
-        with server(command, env, args.port, work / "bare.log") as pid:
-            results = measure(base, token, bare_operations(t), pid, args)
-        rows += [{"backend": backend, "n": n, "target": "bare", "op": op, "seed_s": seed, **r}
-                 for op, r in results.items()]  # fmt: skip
+            rows += [{"backend": backend, "n": n, "target": "bare", "op": op, "seed_s": seed,
+                      **r} for op, r in bare_results.items()]  # fmt: skip
     return rows
 
 
@@ -394,10 +445,8 @@ def print_table(
     for col in ("db", "N", "server", "operation", "req/s", "p50 ms", "p95 ms", "p99 ms",
                 "RSS MiB", "failed", "x bare", "x peer"):  # fmt: skip
         table.add_column(col, justify="left" if col in ("db", "server", "operation") else "right")
-    bare = {(r["backend"], r["n"], r["op"]): r["rps"] for r in rows if r["target"] == "bare"}
     for r in rows:
-        ceiling = bare.get((r["backend"], r["n"], r["op"]))
-        of_bare = f"{r['rps'] / ceiling:.2f}" if ceiling and r["target"] != "bare" else ""
+        of_bare = f"{r['x_bare']:.2f}" if "x_bare" in r else ""
         peer = ratios.get((r["backend"], r["n"], r["op"]))
         versus = f"{peer[0]:.0f}x" + (" (ref)" if peer[1] == "reference" else "") if peer else ""
         table.add_row(
@@ -416,6 +465,9 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite,postgres")
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument(
+        "--rounds", type=int, default=6, help="turns of product and bare endpoint, alternating"
+    )
     parser.add_argument("--max-seconds", type=int, default=60)
     parser.add_argument("--port", type=int, default=8093)
     parser.add_argument("--pg-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
