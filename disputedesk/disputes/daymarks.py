@@ -7,7 +7,8 @@ never reads a stale roll-up: a dirty day is read from the base tables until the 
 computed it again (analytics/rollup.py).
 
 Changes made through the ORM (disputes, offers, escalation events: every service, the importer)
-are seen by one `after_flush` listener, from the objects' old and new values. Statements that
+are seen by an `after_flush` listener, from the objects' old and new values, and marked when the
+transaction commits. Statements that
 bypass the ORM call `mark_days` themselves (`note_coached_reply`, `copy_to_offers`).
 """
 
@@ -17,9 +18,9 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any, Final
 
-from sqlalchemy import event, literal_column
+from sqlalchemy import bindparam, event, literal, literal_column
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 from sqlalchemy.orm.attributes import get_history
 
 from disputedesk.analytics.models import RollupDirtyDay
@@ -67,19 +68,25 @@ def day_of(moment: datetime) -> date:
     return moment.astimezone(UTC).date() if moment.tzinfo else moment.date()
 
 
+_DAY = RollupDirtyDay.__table__.c.day
+# Built once; one row per day, and on PostgreSQL per transaction: txid_current() keeps the marks
+# of concurrent writers apart, so none waits for another.
+_MARK: Final[dict[str, Any]] = {
+    "postgresql": postgresql.insert(RollupDirtyDay)
+    .values(day=bindparam("day", type_=_DAY.type), txid=literal_column("txid_current()"))
+    .on_conflict_do_nothing(),
+    "sqlite": sqlite.insert(RollupDirtyDay)
+    .values(day=bindparam("day", type_=_DAY.type), txid=literal(0))
+    .on_conflict_do_nothing(),
+}
+
+
 def mark_days(session: Session, days: Iterable[date]) -> None:
     """Mark `days` dirty in the session's transaction (one row per day and transaction)."""
     wanted = sorted(set(days))
-    if not wanted:
-        return
-    if session.get_bind().dialect.name == "postgresql":
-        # txid_current(): marks of concurrent writers never collide, so none waits for another.
-        stmt: Any = postgresql.insert(RollupDirtyDay).values(
-            [{"day": d, "txid": literal_column("txid_current()")} for d in wanted]
-        )
-    else:
-        stmt = sqlite.insert(RollupDirtyDay).values([{"day": d, "txid": 0} for d in wanted])
-    session.connection().execute(stmt.on_conflict_do_nothing())
+    if wanted:
+        dialect = session.get_bind().dialect.name
+        session.connection().execute(_MARK[dialect], [{"day": d} for d in wanted])
 
 
 def _values(obj: object, names: Iterable[str], *, old: bool) -> set[date]:
@@ -133,9 +140,31 @@ def days_touched(session: Session) -> set[date]:
     return days
 
 
+_NOTED = "disputedesk_dirty_days"
+
+
 @event.listens_for(Session, "after_flush")
-def _mark_after_flush(session: Session, _context: UOWTransaction) -> None:
+def _note_after_flush(session: Session, _context: UOWTransaction) -> None:
     # After the INSERTs, so defaults (created_at) are known; history still holds old values.
+    # The days are written once, at commit: a change flushed in several steps (a new dispute,
+    # its first message, its event) marks them with one statement, not one per flush.
     with session.no_autoflush:
         days = days_touched(session)
-    mark_days(session, days)
+    if days:
+        session.info.setdefault(_NOTED, set()).update(days)
+
+
+@event.listens_for(Session, "before_commit")
+def _mark_before_commit(session: Session) -> None:
+    session.flush()  # the last changes first, so their days are noted too
+    days = session.info.pop(_NOTED, None)
+    if days:
+        mark_days(session, days)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_when_done(session: Session, transaction: SessionTransaction) -> None:
+    # Only when the whole transaction ends: a savepoint rolled back inside it leaves its days
+    # noted (a day marked for nothing is recomputed for nothing; a day missed would be stale).
+    if transaction.parent is None:
+        session.info.pop(_NOTED, None)

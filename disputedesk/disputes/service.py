@@ -154,7 +154,6 @@ def open_dispute(*, session: Session, data: DisputeCreate, actor: Actor, now: da
         now=now,
         after={**_snapshot(dispute), "priority_reasons": dispute.priority_reasons},
     )
-    session.flush()
     triage(session=session, dispute=dispute, now=now, intake=True)
     session.flush()
     return dispute
