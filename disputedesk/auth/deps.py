@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from disputedesk.actors import Actor
 from disputedesk.apiutil import now, reading
@@ -31,9 +32,10 @@ def _token_actor(db: Session | Connection, credentials: HTTPAuthorizationCredent
     return actor
 
 
-def _staff(
-    request: Request, credentials: HTTPAuthorizationCredentials | None, session: Session
+def staff_actor_in(
+    session: Session, request: Request, credentials: HTTPAuthorizationCredentials | None
 ) -> Actor:
+    """`staff_actor`, checked in the caller's session (a write's own transaction)."""
     if credentials is not None:
         return _token_actor(session, credentials)
     cookie = request.cookies.get(SESSION_COOKIE)
@@ -56,19 +58,23 @@ def staff_actor(
     """The signed-in member of staff (bearer token, or session cookie plus CSRF header)."""
     # Reading only: on SQLite a write transaction here would queue every request behind writers.
     with reading(request) as session:
-        return _staff(request, credentials, session)
+        return staff_actor_in(session, request, credentials)
 
 
 async def staff_credentials(
     request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)
 ) -> HTTPAuthorizationCredentials | None:
-    """A bearer token or a session cookie, checked later by `staff_actor_on`; 401 if neither.
+    """A bearer token or a session cookie, checked later in the endpoint's own connection
+    (`staff_actor_on`, `staff_actor_in`); 401 here if neither is sent.
 
-    For the hot read paths that check the token in the same connection as their rows: without
-    any credentials the request is refused here, before its parameters are even read.
+    A browser session changing something is checked here in full, CSRF header included, so a
+    forged request is refused before its body is even read.
     """
-    if credentials is None and not request.cookies.get(SESSION_COOKIE):
-        raise Unauthorized(_SIGN_IN)
+    if credentials is None:
+        if not request.cookies.get(SESSION_COOKIE):
+            raise Unauthorized(_SIGN_IN)
+        if request.method in _UNSAFE:
+            await run_in_threadpool(staff_actor, request, None)
     return credentials
 
 
@@ -82,7 +88,7 @@ def staff_actor_on(
     if credentials is not None:
         return _token_actor(conn, credentials)
     with Session(bind=conn) as session:
-        return _staff(request, credentials, session)
+        return staff_actor_in(session, request, credentials)
 
 
 def role_actor(minimum: str) -> Any:

@@ -10,7 +10,7 @@ from starlette.responses import Response
 
 from disputedesk.actors import Actor
 from disputedesk.apiutil import ERRORS, JSONBytes, now, reading, reading_rows, transaction
-from disputedesk.auth.deps import StaffCredentials, staff_actor, staff_actor_on
+from disputedesk.auth.deps import StaffCredentials, staff_actor, staff_actor_in, staff_actor_on
 from disputedesk.disputes import replies, service
 from disputedesk.disputes.detail import dispute_detail_rows
 from disputedesk.disputes.events import list_events
@@ -93,11 +93,18 @@ async def list_(
 
 
 @router.post("", response_model=DisputeOut, status_code=201)
-def open_(request: Request, data: DisputeCreate, actor: Actor = Depends(staff_actor)) -> DisputeOut:
+async def open_(request: Request, data: DisputeCreate, credentials: StaffCredentials) -> DisputeOut:
     """Open a dispute; the description is stored as the customer's first message, analysed."""
-    with transaction(request) as session:
-        dispute = service.open_dispute(session=session, data=data, actor=actor, now=now(request))
-        return service.dispute_out(dispute)
+    at = now(request)
+
+    # The token is checked in the dispute's own transaction: one session, one worker thread.
+    def work() -> DisputeOut:
+        with transaction(request) as session:
+            actor = staff_actor_in(session, request, credentials)
+            dispute = service.open_dispute(session=session, data=data, actor=actor, now=at)
+            return service.dispute_out(dispute)
+
+    return await run_in_threadpool(work)
 
 
 @router.get("/counts", response_model=QueueCounts)
@@ -194,24 +201,28 @@ def messages(
 
 
 @router.post("/{dispute_id}/messages", response_model=MessageOut, status_code=201)
-def add_message(
-    request: Request,
-    dispute_id: DisputeId,
-    data: MessageCreate,
-    actor: Actor = Depends(staff_actor),
+async def add_message(
+    request: Request, dispute_id: DisputeId, data: MessageCreate, credentials: StaffCredentials
 ) -> MessageOut:
     """Add a customer message, a coached reply to the customer, or an internal note."""
     threshold = request.app.state.settings.coach_send_threshold
-    with transaction(request) as session:
-        message = replies.post_message(
-            session=session,
-            dispute_id=dispute_id,
-            data=data,
-            actor=actor,
-            now=now(request),
-            threshold=threshold,
-        )
-        return MessageOut.model_validate(message)
+    at = now(request)
+
+    # Like opening a dispute: the token is checked in the message's own transaction.
+    def work() -> MessageOut:
+        with transaction(request) as session:
+            actor = staff_actor_in(session, request, credentials)
+            message = replies.post_message(
+                session=session,
+                dispute_id=dispute_id,
+                data=data,
+                actor=actor,
+                now=at,
+                threshold=threshold,
+            )
+            return MessageOut.model_validate(message)
+
+    return await run_in_threadpool(work)
 
 
 @router.post("/{dispute_id}/draft", response_model=replies.DraftOut)
