@@ -478,6 +478,11 @@ def main() -> None:
     )
     parser.add_argument("--peer-dir", type=Path, help="the django-helpdesk peer's scripts")
     parser.add_argument("--peer-sizes", default="10000", help="N at which to run the peer")
+    parser.add_argument(
+        "--peer-max-seconds",
+        type=int,
+        help="the peer's time cap per operation (its bench.py --max-seconds; default 60)",
+    )
     parser.add_argument("--json", type=Path, default=ROOT / "var" / "bench" / "api_load.json")
     parser.add_argument("--chart", type=Path, default=ROOT / "docs" / "api_load_p50.svg")
     args = parser.parse_args()
@@ -509,6 +514,7 @@ def main() -> None:
             args.peer_sizes,
             console,
             args.work_dir / "peer",
+            ["--max-seconds", str(args.peer_max_seconds)] if args.peer_max_seconds else None,
         )
     ratios = peer_ratios(rows, peer)
     args.json.write_text(json.dumps({"rows": rows, "peer": peer}, indent=1))

@@ -30,7 +30,12 @@ REFERENCE = {
 
 
 def run_peer(
-    peer_dir: Path, backends: list[str], sizes: list[int], console: Console, root: Path
+    peer_dir: Path,
+    backends: list[str],
+    sizes: list[int],
+    console: Console,
+    root: Path,
+    bench_args: list[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Seed and load django-helpdesk with its own scripts for the same N and databases."""
     # Its own root and PostgreSQL database, so no other run of the peer is disturbed.
@@ -45,8 +50,8 @@ def run_peer(
             console.print(f"[bold]{backend} N={n:,}[/]: django-helpdesk (peer scripts)")
             subprocess.run([str(python), str(peer_dir / "seed.py"), str(n), "--db", backend],
                            env=env, check=True, cwd=peer_dir)  # fmt: skip
-            subprocess.run([str(python), str(peer_dir / "bench.py"), "--db", backend],
-                           env=env, check=True, cwd=peer_dir)  # fmt: skip
+            subprocess.run([str(python), str(peer_dir / "bench.py"), "--db", backend,
+                            *(bench_args or [])], env=env, check=True, cwd=peer_dir)  # fmt: skip
     lines = results.read_text().splitlines()[start:] if results.exists() else []
     return [json.loads(line) for line in lines]
 

@@ -199,10 +199,9 @@ def create_app(
     app.state.clock = clock or utcnow
     app.state.settings = settings
     _install_error_handlers(app)
-    # Routes are matched in order: the disputes' (the queue, a dispute's page) are asked for most.
-    app.include_router(disputes_router)
     app.include_router(auth_router)
     app.include_router(customers_router)
+    app.include_router(disputes_router)
     app.include_router(assist_router)
     app.include_router(remedies_router)
     app.include_router(channels_router)
