@@ -479,6 +479,11 @@ def main() -> None:
     parser.add_argument("--peer-dir", type=Path, help="the django-helpdesk peer's scripts")
     parser.add_argument("--peer-sizes", default="10000", help="N at which to run the peer")
     parser.add_argument(
+        "--peer-only",
+        action="store_true",
+        help="only run the peer; the product's figures are the ones in --json",
+    )
+    parser.add_argument(
         "--peer-max-seconds",
         type=int,
         help="the peer's time cap per operation (its bench.py --max-seconds; default 60)",
@@ -491,12 +496,16 @@ def main() -> None:
     args.work_dir.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
     args.peer_sizes = [int(s) for s in args.peer_sizes.split(",")]
+    if args.peer_dir:
+        args.peer_dir = args.peer_dir.resolve()  # its scripts run from their own folder
     rows: list[dict[str, Any]] = []
     if args.json.exists():  # earlier runs of other sizes stay in the results
         rows = [r for r in json.loads(args.json.read_text())["rows"]
                 if (r["backend"], r["n"]) not in
                 {(b, n) for b in args.backends.split(",") for n in sizes}]  # fmt: skip
-    for backend in args.backends.split(","):
+    if args.peer_only:
+        rows = json.loads(args.json.read_text())["rows"]
+    for backend in args.backends.split(",") if not args.peer_only else ():
         for n in sizes:
             if args.seed_only:
                 with database(backend, n, args.pg_url, args.work_dir, keep=True):
