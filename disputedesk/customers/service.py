@@ -155,16 +155,21 @@ def add_order(*, session: Session, customer_id: int, data: OrderCreate, now: dat
     return order
 
 
+def in_warranty(warranty_until: datetime | None, now: datetime) -> bool:
+    """Whether an order with this warranty end is still under warranty at `now`."""
+    return warranty_until is not None and warranty_until >= now
+
+
 def order_out(order: Order, now: datetime) -> OrderOut:
     """An order with whether it is still under warranty at `now`."""
     out = OrderOut.model_validate(order)
-    out.in_warranty = order.warranty_until is not None and order.warranty_until >= now
+    out.in_warranty = in_warranty(order.warranty_until, now)
     return out
 
 
 def order_row_out(order: dict[str, Any], now: datetime) -> dict[str, Any]:
     """An order read by `ORDER_ROWS` with whether it is still under warranty at `now`."""
-    order["in_warranty"] = order["warranty_until"] is not None and order["warranty_until"] >= now
+    order["in_warranty"] = in_warranty(order["warranty_until"], now)
     return order
 
 
