@@ -141,6 +141,23 @@ def test_openapi_docs_are_served(app_client: TestClient) -> None:
     assert app_client.get("/docs").status_code == 200
 
 
+def test_the_api_document_keeps_the_routers_order_while_disputes_are_matched_first(
+    app_client: TestClient, agent_client: TestClient
+) -> None:
+    paths = list(app_client.get("/openapi.json").json()["paths"])
+    # Documented in the order the routers were included: sign-in first, then customers...
+    assert paths[0] == "/api/v1/auth/login"
+    assert paths.index("/api/v1/customers") < paths.index("/api/v1/disputes")
+    # ...while the queue's router is tried first, and the others still answer their paths.
+    router = getattr(app_client.app, "router")  # noqa: B009 - the app is a FastAPI app
+    assert getattr(router.routes[0], "original_router").prefix == "/api/v1/disputes"  # noqa: B009
+    dispute = make_dispute(agent_client)
+    assert agent_client.get(f"/api/v1/customers/{dispute['customer_id']}").status_code == 200
+    assert agent_client.get(f"/api/v1/disputes/{dispute['id']}").status_code == 200
+    assert agent_client.get(f"/api/v1/disputes/{dispute['id']}/events").status_code == 200
+    assert agent_client.get("/api/v1/disputes/counts").status_code == 200
+
+
 def test_audit_events_cannot_be_changed_or_deleted(
     agent_client: TestClient, session: Session
 ) -> None:

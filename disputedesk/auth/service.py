@@ -16,6 +16,7 @@ from disputedesk.actors import ROLE_ORDER, Actor
 from disputedesk.analysis import mask_card_numbers
 from disputedesk.auth.models import ROLES, ApiToken, StaffSession, StaffUser
 from disputedesk.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
+from disputedesk.rows import Prepared
 
 _hasher = PasswordHasher()
 # Verifying against this keeps an unknown username as slow as a wrong password.
@@ -110,7 +111,7 @@ def revoke_token(*, session: Session, user: StaffUser, token_id: int, now: datet
 
 
 # Built once: every API request runs it, and building a statement costs more than running it.
-_TOKEN_ACTOR = (
+_TOKEN_ACTOR = Prepared(
     select(StaffUser.id, StaffUser.display_name, StaffUser.role)
     .join(ApiToken, ApiToken.user_id == StaffUser.id)
     .where(
@@ -123,10 +124,12 @@ _TOKEN_ACTOR = (
 
 def actor_for_token(*, session: Session | Connection, raw: str) -> Actor | None:
     """The active member of staff a bearer token belongs to, or None (one indexed lookup)."""
-    row = session.execute(_TOKEN_ACTOR, {"digest": _digest(raw)}).first()
+    conn = session if isinstance(session, Connection) else session.connection()
+    row = _TOKEN_ACTOR.first(conn, {"digest": _digest(raw)})
     if row is None:
         return None
-    return Actor(kind="staff", id=row.id, name=row.display_name, role=row.role)
+    user_id, name, role = row
+    return Actor(kind="staff", id=user_id, name=name, role=role)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from disputedesk.customers.schemas import (
 from disputedesk.disputes.models import Dispute
 from disputedesk.errors import Conflict, Forbidden, NotFound
 from disputedesk.portal.models import CustomerLink
-from disputedesk.rows import Shape
+from disputedesk.rows import Prepared, Shape
 
 
 def get_customer(*, session: Session, customer_id: int, field: str | None = None) -> Customer:
@@ -176,13 +176,17 @@ def order_row_out(order: dict[str, Any], now: datetime) -> dict[str, Any]:
 CUSTOMER_ROWS = Shape(Customer, CustomerOut)
 ORDER_ROWS = Shape(Order, OrderOut)
 _PAST_ROWS = Shape(Dispute, PastDispute)
-_ONE_CUSTOMER = CUSTOMER_ROWS.select.where(Customer.__table__.c.id == bindparam("customer_id"))
-_CUSTOMER_ORDERS = ORDER_ROWS.select.where(
-    Order.__table__.c.customer_id == bindparam("customer_id")
-).order_by(Order.__table__.c.purchased_at.desc())
+_ONE_CUSTOMER = Prepared(
+    CUSTOMER_ROWS.select.where(Customer.__table__.c.id == bindparam("customer_id"))
+)
+_CUSTOMER_ORDERS = Prepared(
+    ORDER_ROWS.select.where(Order.__table__.c.customer_id == bindparam("customer_id")).order_by(
+        Order.__table__.c.purchased_at.desc()
+    )
+)
 # The history line's columns only: loading whole disputes (their analysis, flags and SLA clocks)
 # for a customer with many disputes cost more than the rest of the page.
-_PAST_DISPUTES = (
+_PAST_DISPUTES = Prepared(
     _PAST_ROWS.select.where(Dispute.__table__.c.customer_id == bindparam("customer_id"))
     .order_by(Dispute.__table__.c.created_at.desc(), Dispute.__table__.c.id.desc())
     .limit(200)
@@ -198,7 +202,7 @@ def customer_records_rows(
     """
     ids = {"customer_id": customer_id}
     if customer is None:
-        row = conn.execute(_ONE_CUSTOMER, ids).first()
+        row = _ONE_CUSTOMER.first(conn, ids)
         if row is None:
             raise NotFound(f"customer {customer_id} not found")
         customer = CUSTOMER_ROWS.one(row)

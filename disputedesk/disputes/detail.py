@@ -20,7 +20,7 @@ from disputedesk.disputes.playbook import playbook_progress
 from disputedesk.disputes.queries import DISPUTE_ROWS, dispute_rows_out
 from disputedesk.disputes.schemas import DisputeDetail, MessageOut, OfferOut
 from disputedesk.errors import NotFound
-from disputedesk.rows import Shape
+from disputedesk.rows import Prepared, Shape
 from disputedesk.workflow.models import Job
 
 _MESSAGE_ROWS = Shape(Message, MessageOut)
@@ -34,23 +34,25 @@ _ID: BindParameter[int] = bindparam("dispute_id")
 
 # Built once: building a statement costs more than running it. The dispute comes with its
 # customer, in one statement.
-_DISPUTE = (
+_DISPUTE = Prepared(
     select(*DISPUTE_ROWS.columns, *CUSTOMER_ROWS.columns)
     .join_from(Dispute, Customer, _D.customer_id == Customer.__table__.c.id)
     .where(_D.id == _ID)
 )
 _SPLIT = len(DISPUTE_ROWS.names)
-_MESSAGES = _MESSAGE_ROWS.select.where(_M.dispute_id == _ID).order_by(_M.created_at, _M.id)
-_OFFERS = _OFFER_ROWS.select.where(_O.dispute_id == _ID).order_by(_O.id)
-_HISTORY = select(_E.kind, _E.after).where(_E.dispute_id == _ID)
-_FOLLOW_UP = select(_J.id).where(_J.dispute_id == _ID, _J.kind == "follow_up").limit(1)
-_ORDER = ORDER_ROWS.select.where(Order.__table__.c.id == bindparam("order_id"))
+_MESSAGES = Prepared(
+    _MESSAGE_ROWS.select.where(_M.dispute_id == _ID).order_by(_M.created_at, _M.id)
+)
+_OFFERS = Prepared(_OFFER_ROWS.select.where(_O.dispute_id == _ID).order_by(_O.id))
+_HISTORY = Prepared(select(_E.kind, _E.after).where(_E.dispute_id == _ID))
+_FOLLOW_UP = Prepared(select(_J.id).where(_J.dispute_id == _ID, _J.kind == "follow_up").limit(1))
+_ORDER = Prepared(ORDER_ROWS.select.where(Order.__table__.c.id == bindparam("order_id")))
 
 
 def dispute_detail_rows(*, conn: Connection, dispute_id: int, now: datetime) -> dict[str, Any]:
     """The `DisputeDetail` of one dispute as a JSON-ready dict, read without the ORM."""
     ids = {"dispute_id": dispute_id}
-    found = conn.execute(_DISPUTE, ids).first()
+    found = _DISPUTE.first(conn, ids)
     if found is None:
         raise NotFound(f"dispute {dispute_id} not found")
     dispute = dispute_rows_out([DISPUTE_ROWS.one(found[:_SPLIT])])[0]
@@ -63,8 +65,8 @@ def dispute_detail_rows(*, conn: Connection, dispute_id: int, now: datetime) -> 
     order = _order(conn, dispute["order_id"], records["orders"], now)
     messages = _MESSAGE_ROWS.read(conn, _MESSAGES, ids)
     offers = _OFFER_ROWS.read(conn, _OFFERS, ids)
-    history = conn.execute(_HISTORY, ids).all()
-    follow_up = conn.execute(_FOLLOW_UP, ids).first()
+    history = _HISTORY.rows(conn, ids)
+    follow_up = _FOLLOW_UP.first(conn, ids)
     steps = playbook_progress(
         category=dispute["category"],
         status=dispute["status"],
@@ -100,7 +102,7 @@ def _order(
     for order in customer_orders:
         if order["id"] == order_id:
             return dict(order)
-    row = conn.execute(_ORDER, {"order_id": order_id}).first()
+    row = _ORDER.first(conn, {"order_id": order_id})
     if row is None:
         return None
     return order_row_out(ORDER_ROWS.one(row), now)

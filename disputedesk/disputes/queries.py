@@ -33,7 +33,7 @@ from disputedesk.disputes.lifecycle import OPEN_STATUSES, allowed_transitions
 from disputedesk.disputes.models import Dispute, DisputeCount, Message
 from disputedesk.disputes.schemas import DisputeOut
 from disputedesk.errors import Invalid
-from disputedesk.rows import Shape
+from disputedesk.rows import Prepared, Shape
 
 SortKey = Literal[
     "created", "-created", "updated", "-updated", "priority", "-priority", "sla", "-sla"
@@ -211,23 +211,30 @@ def _page_select(
     return query.order_by(*order).limit(bindparam("page_size"))
 
 
-def _page(
-    orm: bool, flt: DisputeFilter, sort: str, limit: int, cursor: str | None, dialect: str
-) -> tuple[Select[Any], dict[str, Any]]:
-    """The statement and parameters of one page of `flt` in `sort` order (and one row more)."""
+@functools.cache
+def _page_rows(shape: frozenset[str], sort: str, after: bool, dialect: str) -> Prepared:
+    """`_page_select` for rows, compiled once and run on the driver (the queue's path)."""
+    return Prepared(_page_select(False, shape, sort, after, dialect))
+
+
+def _page_params(
+    flt: DisputeFilter, sort: str, limit: int, cursor: str | None
+) -> tuple[frozenset[str], dict[str, Any]]:
+    """The shape and parameters of one page of `flt` in `sort` order (and one row more)."""
     params = _filter_params(flt)
-    statement = _page_select(orm, _shape(params), sort, bool(cursor), dialect)
+    shape = _shape(params)
     if cursor:
         params["after_value"], params["after_id"] = decode_cursor(cursor, sort)
     params["page_size"] = limit + 1
-    return statement, params
+    return shape, params
 
 
 def list_disputes(
     *, session: Session, flt: DisputeFilter, sort: str, limit: int, cursor: str | None
 ) -> tuple[list[Dispute], str | None]:
     """One page of disputes matching `flt` in `sort` order and the cursor of the next page."""
-    statement, params = _page(True, flt, sort, limit, cursor, _dialect(session))
+    shape, params = _page_params(flt, sort, limit, cursor)
+    statement = _page_select(True, shape, sort, bool(cursor), _dialect(session))
     rows = list(session.scalars(statement, params))
     next_cursor = None
     if len(rows) > limit:
@@ -252,8 +259,8 @@ def dispute_page(
     *, conn: Connection, flt: DisputeFilter, sort: str, limit: int, cursor: str | None
 ) -> tuple[list[dict[str, Any]], str | None]:
     """`list_disputes` for the API: the page as `DisputeOut` dicts, read without the ORM."""
-    statement, params = _page(False, flt, sort, limit, cursor, conn.dialect.name)
-    rows = conn.execute(statement, params).all()
+    shape, params = _page_params(flt, sort, limit, cursor)
+    rows = _page_rows(shape, sort, bool(cursor), conn.dialect.name).rows(conn, params)
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]
