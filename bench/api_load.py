@@ -43,7 +43,7 @@ from sqlalchemy.orm import Session
 
 sys.path.insert(0, str(Path(__file__).parent))
 from api_seed import demo_threads, load, product_name, settle_sla
-from load_report import peer_ratios, run_peer, write_chart
+from load_report import PEER_OP, Peer, peer_ratios, run_peer, write_chart
 
 from disputedesk.auth.service import create_token, create_user
 from disputedesk.db import make_engine
@@ -341,50 +341,79 @@ def _combined(rounds: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+Results = dict[str, dict[str, Any]]  # operation -> its figures
+
+
 def measure(
     base: str, token: str, ops: dict[str, list[tuple[str, str, str | None]]], pid: int,
     args: argparse.Namespace, bare: tuple[str, dict[str, Any], int] | None = None,
-) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:  # fmt: skip
-    """Every operation in turn against one running server; with `bare` (its base URL, operations
-    and pid), the operations both serve alternate between the two in rounds.
+    peer: tuple[Peer, str] | None = None,
+) -> tuple[Results, Results, Results]:  # fmt: skip
+    """Every operation in turn against one running server. With `bare` (its base URL, operations
+    and pid) and `peer` (django-helpdesk and the database it is on), the operations they also
+    serve alternate between them in rounds.
 
     The machine's speed drifts (2 shared cores, other tenants): run one after the other, the
-    product and the bare endpoint may meet different machines. Alternating short rounds (in
-    turn first) puts both under the same conditions; the x-bare figure is the median of the
-    rounds' ratios.
+    product, the bare endpoint and the peer may meet different machines. Alternating short
+    rounds (who goes first rotates) puts them under the same conditions; the x-bare and x-peer
+    figures are the medians of the rounds' ratios. A peer round stopped by the time cap is not
+    repeated: the peer is then so slow that one round tells.
     """
-    out, bare_out = {}, {}
+    out: Results = {}
+    bare_out: Results = {}
+    peer_out: Results = {}
     for name, reqs in ops.items():
         check(base, token, reqs[0])
-        paired = bare is not None and name in bare[1]
-        if not paired:
+        with_bare = bare is not None and name in bare[1]
+        with_peer = peer is not None and name in PEER_OP
+        if not with_bare and not with_peer:
             result = wrk(base, token, reqs, args.requests, args)
         else:
-            assert bare is not None
-            bare_base, bare_ops, _ = bare
-            check(bare_base, token, bare_ops[name][0])
             share = max(1, args.requests // args.rounds)
             ours: list[dict[str, Any]] = []
             theirs: list[dict[str, Any]] = []
+            peers: list[dict[str, Any] | None] = []
+            if with_bare:
+                assert bare is not None
+                check(bare[0], token, bare[1][name][0])
             for i in range(args.rounds):
-                turn = [(base, reqs, ours), (bare_base, bare_ops[name], theirs)]
-                for url, which, into in turn if i % 2 == 0 else turn[::-1]:
-                    into.append(wrk(url, token, which, share, args))
+                turn = ["ours", *(["bare"] if with_bare else []), *(["peer"] if with_peer else [])]
+                k = i % len(turn)
+                for who in turn[k:] + turn[:k]:
+                    if who == "ours":
+                        ours.append(wrk(base, token, reqs, share, args))
+                    elif who == "bare" and bare is not None:
+                        theirs.append(wrk(bare[0], token, bare[1][name], share, args))
+                    elif peer is not None and any(p is not None and p["capped"] for p in peers):
+                        peers.append(None)
+                    elif peer is not None:
+                        peers.append(peer[0].load(peer[1], name, share, args.concurrency))
             result = _combined(ours)
-            result["x_bare"] = statistics.median(
-                a["rps"] / b["rps"] for a, b in zip(ours, theirs, strict=True) if b["rps"]
-            )
-            bare_out[name] = _combined(theirs)
-            bare_out[name]["rss_mib"] = rss_mib(bare[2])
+            if with_bare:
+                result["x_bare"] = statistics.median(
+                    a["rps"] / b["rps"] for a, b in zip(ours, theirs, strict=True) if b["rps"]
+                )
+                assert bare is not None
+                bare_out[name] = _combined(theirs)
+                bare_out[name]["rss_mib"] = rss_mib(bare[2])
+            if with_peer:
+                pairs = [(a, b) for a, b in zip(ours, peers, strict=True) if b and b["rps"]]
+                if pairs:
+                    result["x_peer"] = statistics.median(a["rps"] / b["rps"] for a, b in pairs)
+                    ran = [b for _, b in pairs]
+                    peer_out[name] = {**_combined(ran), "rss_mib": max(b["rss_mib"] for b in ran),
+                                      "peer_op": PEER_OP[name]}  # fmt: skip
         result["rss_mib"] = rss_mib(pid)
         out[name] = result
         console.print(
             f"  {name:<11} {result['rps']:8.1f} req/s  p50 {result['p50']:7.2f} ms  "
             f"p95 {result['p95']:7.2f}  p99 {result['p99']:7.2f}  rss {result['rss_mib']:.0f} MiB"
             + (f"  x bare {result['x_bare']:.2f}" if "x_bare" in result else "")
+            + (f"  x peer {result['x_peer']:.1f} (peer {peer_out[name]['rps']:.2f} req/s)"
+               if "x_peer" in result else "")
             + (f"  [red]{result['bad']} failed[/]" if result["bad"] else "")
-        )
-    return out, bare_out
+        )  # fmt: skip
+    return out, bare_out, peer_out
 
 
 def run_size(backend: str, n: int, args: argparse.Namespace) -> list[dict[str, Any]]:
@@ -406,6 +435,12 @@ def run_size(backend: str, n: int, args: argparse.Namespace) -> list[dict[str, A
         base = f"http://127.0.0.1:{args.port}"
         seed = seed_seconds(work, backend, n)
         bare_base = f"http://127.0.0.1:{args.port + 1}"
+        peer = None
+        if args.peer_dir and n in args.peer_sizes:
+            peer = (Peer(args.peer_dir, work / "peer", console, args.peer_max_seconds), backend)
+            started = time.perf_counter()
+            peer[0].seed(backend, n)
+            console.print(f"  peer seeded in {time.perf_counter() - started:.1f} s")
         for processes in (1, 2) if backend == "postgres" else (1,):
             command = [sys.executable, "-m", "disputedesk", "serve"]
             if processes > 1:
@@ -429,11 +464,15 @@ def run_size(backend: str, n: int, args: argparse.Namespace) -> list[dict[str, A
                         server(bare_command, env, args.port + 1, work / "bare.log")
                     )
                     bare = (bare_base, bare_operations(t), bare_pid)
-                results, bare_results = measure(base, token, operations(t), pid, args, bare)
+                results, bare_results, peer_results = measure(
+                    base, token, operations(t), pid, args, bare, peer if processes == 1 else None
+                )
             rows += [{"backend": backend, "n": n, "target": f"disputedesk x{processes}",
                       "op": op, "seed_s": seed, **r} for op, r in results.items()]  # fmt: skip
             rows += [{"backend": backend, "n": n, "target": "bare", "op": op, "seed_s": seed,
                       **r} for op, r in bare_results.items()]  # fmt: skip
+            rows += [{"backend": backend, "n": n, "target": "django-helpdesk", "op": op,
+                      "seed_s": None, **r} for op, r in peer_results.items()]  # fmt: skip
     return rows
 
 
@@ -448,7 +487,10 @@ def print_table(
     for r in rows:
         of_bare = f"{r['x_bare']:.2f}" if "x_bare" in r else ""
         peer = ratios.get((r["backend"], r["n"], r["op"]))
-        versus = f"{peer[0]:.0f}x" + (" (ref)" if peer[1] == "reference" else "") if peer else ""
+        versus = ""
+        if peer:
+            digits = 0 if peer[0] >= 10 else 1
+            versus = f"{peer[0]:.{digits}f}x" + (" (ref)" if peer[1] == "reference" else "")
         table.add_row(
             r["backend"], f"{r['n']:,}", r["target"], r["op"], f"{r['rps']:.1f}",
             f"{r['p50']:.2f}", f"{r['p95']:.2f}", f"{r['p99']:.2f}", f"{r['rss_mib']:.0f}",
@@ -476,7 +518,12 @@ def main() -> None:
     parser.add_argument(
         "--seed-only", action="store_true", help="only make the (kept) databases, no load"
     )
-    parser.add_argument("--peer-dir", type=Path, help="the django-helpdesk peer's scripts")
+    parser.add_argument(
+        "--peer-dir",
+        type=Path,
+        help="the django-helpdesk peer's scripts: it is seeded at the same N and loaded in turn "
+        "with the product in the same rounds",
+    )
     parser.add_argument("--peer-sizes", default="10000", help="N at which to run the peer")
     parser.add_argument(
         "--peer-only",
@@ -486,7 +533,8 @@ def main() -> None:
     parser.add_argument(
         "--peer-max-seconds",
         type=int,
-        help="the peer's time cap per operation (its bench.py --max-seconds; default 60)",
+        default=60,
+        help="the peer's time cap per operation or round (its bench.py --max-seconds)",
     )
     parser.add_argument("--json", type=Path, default=ROOT / "var" / "bench" / "api_load.json")
     parser.add_argument("--chart", type=Path, default=ROOT / "docs" / "api_load_p50.svg")
@@ -516,14 +564,14 @@ def main() -> None:
     if args.seed_only:
         return
     peer: list[dict[str, Any]] = []
-    if args.peer_dir:
+    if args.peer_dir and args.peer_only:
         peer = run_peer(
             args.peer_dir,
             args.backends.split(","),
             args.peer_sizes,
             console,
             args.work_dir / "peer",
-            ["--max-seconds", str(args.peer_max_seconds)] if args.peer_max_seconds else None,
+            ["--max-seconds", str(args.peer_max_seconds)],
         )
     ratios = peer_ratios(rows, peer)
     args.json.write_text(json.dumps({"rows": rows, "peer": peer}, indent=1))

@@ -6,6 +6,7 @@ import json
 import math
 import os
 import subprocess
+import tempfile
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,53 @@ REFERENCE = {
     ("sqlite", 10_000): {"queue": 6.27, "detail": 24.7, "create": 45.5},
     ("sqlite", 100_000): {"queue": 0.78, "detail": 16.4, "create": 43.0},
 }
+
+
+# Our operation -> the peer's fastest way of doing the same job, which is loaded in turn with ours
+# in the same rounds (its REST list and read are 10-100x slower than these: its README).
+PEER_OP = {"queue": "html_list_data", "detail": "html_read", "create": "api_create"}
+
+
+class Peer:
+    """django-helpdesk, seeded and loaded by its own scripts, one operation at a time."""
+
+    def __init__(self, peer_dir: Path, root: Path, console: Console, max_seconds: int) -> None:
+        # Its own root and PostgreSQL database, so no other run of the peer is disturbed.
+        self.dir, self.root, self.console, self.max_seconds = peer_dir, root, console, max_seconds
+        self.env = {**os.environ, "PEER_ROOT": str(root), "PEER_PG_NAME": "peer_helpdesk_api_load"}
+        self.python = root / "venv" / "bin" / "python"
+        if not self.python.exists():
+            subprocess.run(["bash", str(peer_dir / "setup.sh")], env=self.env, check=True)
+
+    def seed(self, backend: str, n: int) -> None:
+        """N tickets on `backend` (its seed.py starts from an empty database)."""
+        self.console.print(f"[bold]{backend} N={n:,}[/]: seeding django-helpdesk (peer scripts)")
+        command = [str(self.python), str(self.dir / "seed.py"), str(n), "--db", backend]
+        subprocess.run(command, env=self.env, check=True, cwd=self.dir, stdout=subprocess.DEVNULL)
+
+    def load(self, backend: str, op: str, requests: int, concurrency: int) -> dict[str, Any]:
+        """One bounded load of the peer's counterpart of our `op` (its own server and client)."""
+        with tempfile.TemporaryDirectory() as folder:
+            results = Path(folder) / "bench.jsonl"
+            subprocess.run(
+                [str(self.python), str(self.dir / "bench.py"), "--db", backend,
+                 "--ops", PEER_OP[op], "--requests", str(requests),
+                 "--concurrency", str(concurrency), "--max-seconds", str(self.max_seconds),
+                 "--results", str(results)],
+                env=self.env, check=True, cwd=self.dir, stdout=subprocess.DEVNULL,
+            )  # fmt: skip
+            r = json.loads(results.read_text().splitlines()[-1])
+        return {
+            "done": r["completed"],
+            "rps": float(r["rps"]),
+            "p50": r["p50_ms"],
+            "p95": r["p95_ms"],
+            "p99": r["p99_ms"],
+            "bad": r["errors"],
+            "capped": bool(r["capped_by_time"]),
+            "rss_mib": r["server_rss_mib"],
+            "peer_op": PEER_OP[op],
+        }
 
 
 def run_peer(
@@ -71,6 +119,9 @@ def peer_ratios(
         if r["target"] != "disputedesk x1" or r["op"] not in COMPARABLE:
             continue
         key = (r["backend"], r["n"])
+        if "x_peer" in r:  # loaded in turn with ours, in the same rounds
+            out[(r["backend"], r["n"], r["op"])] = (r["x_peer"], "same rounds")
+            continue
         source, figures = "same run", measured.get(key, {})
         if r["op"] not in figures:
             source, figures = "reference", REFERENCE.get(key, {})
