@@ -22,6 +22,7 @@ from disputedesk.channels.models import WebhookDelivery, WebhookSubscription
 from disputedesk.channels.signatures import signature_header
 from disputedesk.disputes.models import DisputeEvent
 from disputedesk.errors import Invalid, NotFound
+from disputedesk.rows import Prepared
 
 WEBHOOK_EVENTS = (
     "dispute.created",
@@ -89,17 +90,21 @@ def webhook_headers(
     }
 
 
+# Every event of every change asks this: compiled once, run on the driver.
+_ACTIVE = Prepared(
+    select(WebhookSubscription.id, WebhookSubscription.events).where(
+        WebhookSubscription.active.is_(True)
+    )
+)
+
+
 def queue_webhooks(*, session: Session, event: DisputeEvent) -> int:
     """Queue one delivery per active subscription that wants this event; how many (in the
     caller's transaction)."""
     names = webhook_events_for(event.kind, event.after)
     if not names:
         return 0
-    subscriptions = session.execute(
-        select(WebhookSubscription.id, WebhookSubscription.events).where(
-            WebhookSubscription.active.is_(True)
-        )
-    ).all()
+    subscriptions = _ACTIVE.rows(session.connection(), {})
     wanted = [
         (sub_id, name)
         for sub_id, events in subscriptions

@@ -34,6 +34,20 @@ def get_customer(*, session: Session, customer_id: int, field: str | None = None
     return customer
 
 
+_NAME = Prepared(
+    select(Customer.__table__.c.name).where(Customer.__table__.c.id == bindparam("customer_id"))
+)
+
+
+def customer_name(*, session: Session, customer_id: int, field: str | None = None) -> str:
+    """A customer's name, all a new dispute needs of them (lighter than `get_customer`), or
+    NotFound."""
+    row = _NAME.first(session.connection(), {"customer_id": customer_id})
+    if row is None:
+        raise NotFound(f"customer {customer_id} not found", field=field)
+    return str(row[0])
+
+
 def _email_taken(session: Session, email: str, *, other_than: int | None = None) -> bool:
     query = select(Customer.id).where(Customer.email == email)
     if other_than is not None:

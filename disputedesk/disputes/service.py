@@ -12,7 +12,7 @@ from disputedesk.actors import Actor
 from disputedesk.analysis import mask_card_numbers
 from disputedesk.auth.models import StaffUser
 from disputedesk.customers.models import Order
-from disputedesk.customers.service import get_customer
+from disputedesk.customers.service import customer_name
 from disputedesk.disputes.events import record_event
 from disputedesk.disputes.figures import note_coached_reply
 from disputedesk.disputes.lifecycle import (
@@ -96,13 +96,14 @@ def _apply_analysis(dispute: Dispute, message: Message, analysis: dict[str, Any]
 
 def open_dispute(*, session: Session, data: DisputeCreate, actor: Actor, now: datetime) -> Dispute:
     """Open a dispute for a customer; the description becomes the first (analysed) message."""
-    customer = get_customer(session=session, customer_id=data.customer_id, field="customer_id")
+    customer_id = data.customer_id
+    name = customer_name(session=session, customer_id=customer_id, field="customer_id")
     order: Order | None = None
     if data.order_id is not None:
         order = session.get(Order, data.order_id)
         if order is None:
             raise NotFound(f"order {data.order_id} not found", field="order_id")
-        if order.customer_id != customer.id:
+        if order.customer_id != customer_id:
             raise Invalid(f"order {order.number} belongs to another customer", field="order_id")
     description = mask_card_numbers(data.description)
     analysis = read_customer_message(description)
@@ -110,7 +111,7 @@ def open_dispute(*, session: Session, data: DisputeCreate, actor: Actor, now: da
     priority = data.priority or "normal"
     reasons = ["set when the dispute was opened"] if data.priority else []
     dispute = Dispute(
-        customer_id=customer.id,
+        customer_id=customer_id,
         order_id=order.id if order else None,
         channel=data.channel,
         subject=mask_card_numbers(data.subject),
@@ -137,7 +138,7 @@ def open_dispute(*, session: Session, data: DisputeCreate, actor: Actor, now: da
         dispute_id=dispute.id,
         direction="inbound",
         channel=data.channel,
-        author_name=customer.name,
+        author_name=name,
         body=analysis["pii_masked_text"],
         analysis=analysis,
         created_at=now,
@@ -365,8 +366,11 @@ def add_message(
     if data.direction == "inbound":
         analysis = read_customer_message(body)
         body = analysis["pii_masked_text"]
-        customer = get_customer(session=session, customer_id=dispute.customer_id)
-        author_name = mask_card_numbers(data.author_name) if data.author_name else customer.name
+        author_name = (
+            mask_card_numbers(data.author_name)
+            if data.author_name
+            else customer_name(session=session, customer_id=dispute.customer_id)
+        )
     else:
         author_name = actor.name
     message = Message(
