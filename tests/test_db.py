@@ -4,12 +4,14 @@ of one process queue for each other instead of failing or sleeping."""
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from disputedesk.customers.models import Customer
 from disputedesk.db import make_engine, make_session_factory, read_only, unit_of_work
 from disputedesk.migrate import upgrade
 
@@ -107,4 +109,31 @@ def test_a_failed_write_lets_the_next_writer_in(tmp_path: Path) -> None:
     with read_only(factory) as session:
         names = session.execute(text("SELECT name FROM customers ORDER BY id")).scalars().all()
     assert names == ["after a failed request", "after a broken connection"]
+    engine.dispose()
+
+
+def test_sqlite_datetimes_read_back_as_utc_whatever_their_stored_shape(tmp_path: Path) -> None:
+    """Rows written by the product, or by hand or another tool, come back as aware UTC."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    upgrade(engine)
+    shapes = {
+        "2026-11-02 09:00:00.250000": datetime(2026, 11, 2, 9, 0, 0, 250000, tzinfo=UTC),
+        "2026-11-02 09:00:00": datetime(2026, 11, 2, 9, tzinfo=UTC),
+        "2026-11-02T11:00:00+02:00": datetime(2026, 11, 2, 9, tzinfo=UTC),
+        "2026-11-02T09:00:00Z": datetime(2026, 11, 2, 9, tzinfo=UTC),
+        "2026-11-02": datetime(2026, 11, 2, tzinfo=UTC),
+    }
+    with unit_of_work(make_session_factory(engine)) as session:
+        for i, stored in enumerate(shapes):
+            session.execute(
+                text(
+                    "INSERT INTO customers (name, tier, created_at, updated_at) "
+                    "VALUES (:name, 'standard', :at, :at)"
+                ),
+                {"name": f"Shape {i}", "at": stored},
+            )
+    with make_session_factory(engine)() as session:
+        read = session.scalars(select(Customer).order_by(Customer.id)).all()
+    assert [c.created_at for c in read] == list(shapes.values())
+    assert all(c.created_at.tzinfo is UTC for c in read)
     engine.dispose()
