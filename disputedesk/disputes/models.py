@@ -129,7 +129,9 @@ class DisputeCount(Base):
     """How many disputes share a status, assignee (0: none) and escalation level.
 
     Maintained by database triggers (migration 0009), so the queue's view counts are a sum over
-    a few rows instead of a count over the disputes.
+    a few rows instead of a count over the disputes. On PostgreSQL a key's count is spread over
+    up to 16 slots, one per connection slot, so concurrent writers do not wait on one row
+    (migration 0011); readers sum over the slots. SQLite keeps slot 0.
     """
 
     __tablename__ = "dispute_counts"
@@ -137,6 +139,7 @@ class DisputeCount(Base):
     status: Mapped[str] = mapped_column(String(24), primary_key=True)
     assignee_key: Mapped[int] = mapped_column(Integer, primary_key=True)
     escalation_level: Mapped[str] = mapped_column(String(16), primary_key=True)
+    slot: Mapped[int] = mapped_column(SmallInteger, primary_key=True, server_default="0")
     n: Mapped[int] = mapped_column(Integer)
 
 
