@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 from pydantic import BaseModel
 from sqlalchemy import Column, Connection, Row, Select, Table, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase
 
 # Aware UTC datetimes as pydantic writes them ('...Z'), so both paths answer byte for byte alike.
@@ -126,6 +127,7 @@ class _Compiled:
         args: Any = tuple(values[n] for n in names) if names is not None else values
         raw = conn.connection.dbapi_connection
         assert raw is not None
+        driver_error = self.dialect.loaded_dbapi.Error
         cursor = raw.cursor()
         try:
             if conn.dispatch.before_cursor_execute:
@@ -138,8 +140,16 @@ class _Compiled:
                     kind.result_processor(self.dialect, described[1])
                     for kind, described in zip(self.types, cursor.description, strict=True)
                 ]
-        finally:
             cursor.close()
+        except driver_error as exc:
+            # As the engine would: a lost connection is dropped from the pool, and the error
+            # reaches the caller as SQLAlchemy's (the API answers 503 for a database away).
+            gone = self.dialect.is_disconnect(exc, raw, cursor)
+            if gone:
+                conn.invalidate(exc)
+            raise DBAPIError.instance(
+                sql, args, exc, driver_error, connection_invalidated=gone, dialect=self.dialect
+            ) from exc
         if not any(convert):
             return [list(row) for row in found]
         return [

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Connection, Engine, bindparam, event, select, tuple_
+from sqlalchemy import Connection, Engine, bindparam, column, event, select, table, tuple_
+from sqlalchemy.exc import DBAPIError
 
 from disputedesk.disputes.models import Dispute, Message
 from disputedesk.rows import Prepared
@@ -89,3 +91,12 @@ def test_a_prepared_read_on_a_fresh_connection_runs_in_a_transaction(engine: Eng
         assert not conn.in_transaction()
         assert Prepared(select(_D.id).where(_D.id == bindparam("id"))).rows(conn, {"id": -1}) == []
         assert conn.in_transaction()
+
+
+def test_a_driver_error_reaches_the_caller_as_the_engines(connection: Connection) -> None:
+    """The API's handlers (503 for a database away, and the rest) see SQLAlchemy's errors."""
+    missing = select(column("x")).select_from(table("no_such_table"))
+    with pytest.raises(DBAPIError) as caught:  # OperationalError, ProgrammingError...
+        Prepared(missing).rows(connection, {})
+    assert "no_such_table" in str(caught.value)
+    assert not isinstance(caught.value.orig, DBAPIError)  # the driver's, wrapped
