@@ -14,11 +14,23 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import JSON, Connection, DateTime, Engine, MetaData, create_engine, event
+from sqlalchemy import (
+    JSON,
+    Connection,
+    DateTime,
+    Engine,
+    MetaData,
+    create_engine,
+    event,
+    func,
+    select,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
+
+from disputedesk.rows import Prepared
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -243,3 +255,27 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
     """Open a session and one transaction: committed on success, rolled back on any error."""
     with factory() as session, session.begin():
         yield session
+
+
+_RESERVE: dict[tuple[str, ...], Prepared] = {}
+
+
+def reserve_ids(session: Session, *models: type[DeclarativeBase]) -> list[int] | None:
+    """One new id for each model's table, taken from its sequence before anything is inserted.
+
+    Rows that point at each other (a dispute and its first message) can then be written in one
+    flush, without an INSERT to learn an id and an UPDATE after it. PostgreSQL only: an integer
+    key there draws from `<table>_id_seq`; on SQLite, whose ids come from the INSERT itself, this
+    returns None and the caller flushes to learn them.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    names = tuple(str(m.__tablename__) for m in models)
+    statement = _RESERVE.get(names)
+    if statement is None:
+        statement = _RESERVE[names] = Prepared(
+            select(*(func.nextval(f"{name}_id_seq") for name in names))
+        )
+    row = statement.first(session.connection(), {})
+    assert row is not None
+    return [int(value) for value in row]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, bindparam, delete, func, select
 from sqlalchemy.orm import Session
@@ -34,18 +34,29 @@ def get_customer(*, session: Session, customer_id: int, field: str | None = None
     return customer
 
 
-_NAME = Prepared(
-    select(Customer.__table__.c.name).where(Customer.__table__.c.id == bindparam("customer_id"))
+class CustomerBrief(NamedTuple):
+    """What a new dispute or message needs of its customer: the name it is signed with and the
+    tier its priority weighs."""
+
+    name: str
+    tier: str
+
+
+_BRIEF = Prepared(
+    select(Customer.__table__.c.name, Customer.__table__.c.tier).where(
+        Customer.__table__.c.id == bindparam("customer_id")
+    )
 )
 
 
-def customer_name(*, session: Session, customer_id: int, field: str | None = None) -> str:
-    """A customer's name, all a new dispute needs of them (lighter than `get_customer`), or
-    NotFound."""
-    row = _NAME.first(session.connection(), {"customer_id": customer_id})
+def customer_brief(
+    *, session: Session, customer_id: int, field: str | None = None
+) -> CustomerBrief:
+    """A customer's name and tier (lighter than `get_customer`), or NotFound."""
+    row = _BRIEF.first(session.connection(), {"customer_id": customer_id})
     if row is None:
         raise NotFound(f"customer {customer_id} not found", field=field)
-    return str(row[0])
+    return CustomerBrief(str(row[0]), str(row[1]))
 
 
 def _email_taken(session: Session, email: str, *, other_than: int | None = None) -> bool:

@@ -12,7 +12,8 @@ from disputedesk.actors import Actor
 from disputedesk.analysis import mask_card_numbers
 from disputedesk.auth.models import StaffUser
 from disputedesk.customers.models import Order
-from disputedesk.customers.service import customer_name
+from disputedesk.customers.service import customer_brief
+from disputedesk.db import reserve_ids
 from disputedesk.disputes.events import record_event
 from disputedesk.disputes.figures import note_coached_reply
 from disputedesk.disputes.lifecycle import (
@@ -97,7 +98,7 @@ def _apply_analysis(dispute: Dispute, message: Message, analysis: dict[str, Any]
 def open_dispute(*, session: Session, data: DisputeCreate, actor: Actor, now: datetime) -> Dispute:
     """Open a dispute for a customer; the description becomes the first (analysed) message."""
     customer_id = data.customer_id
-    name = customer_name(session=session, customer_id=customer_id, field="customer_id")
+    customer = customer_brief(session=session, customer_id=customer_id, field="customer_id")
     order: Order | None = None
     if data.order_id is not None:
         order = session.get(Order, data.order_id)
@@ -110,7 +111,11 @@ def open_dispute(*, session: Session, data: DisputeCreate, actor: Actor, now: da
     category = data.category or analysis["category"]["label"]
     priority = data.priority or "normal"
     reasons = ["set when the dispute was opened"] if data.priority else []
+    # On PostgreSQL both ids come first, so the dispute, its message and its events are written
+    # in one flush, the dispute with its final priority and clocks (no UPDATE after the INSERT).
+    ids = reserve_ids(session, Dispute, Message)
     dispute = Dispute(
+        id=ids[0] if ids else None,
         customer_id=customer_id,
         order_id=order.id if order else None,
         channel=data.channel,
@@ -128,25 +133,37 @@ def open_dispute(*, session: Session, data: DisputeCreate, actor: Actor, now: da
         escalation_level="none",
         tags=sorted(set(data.tags)),
         risk_flags=[],
+        flags=[],
+        repeat_contacts=0,
+        sla_paused=False,
+        sla_breached=False,
+        sla_alerts=[],
+        reopen_count=0,
+        customer_replies=0,
+        survey_answers=0,
+        survey_rating_sum=0,
         version=1,
         created_at=now,
         updated_at=now,
     )
     session.add(dispute)
-    session.flush()
+    if ids is None:
+        session.flush()  # to learn the dispute's id
     message = Message(
+        id=ids[1] if ids else None,
         dispute_id=dispute.id,
         direction="inbound",
         channel=data.channel,
-        author_name=name,
+        author_name=customer.name,
         body=analysis["pii_masked_text"],
         analysis=analysis,
         created_at=now,
     )
     session.add(message)
-    session.flush()
+    if ids is None:
+        session.flush()  # the risk flags name the message
     _apply_analysis(dispute, message, analysis)
-    reprioritise(session=session, dispute=dispute, now=now, quiet=True)
+    reprioritise(session=session, dispute=dispute, now=now, quiet=True, tier=customer.tier)
     record_event(
         session=session,
         dispute_id=dispute.id,
@@ -369,7 +386,7 @@ def add_message(
         author_name = (
             mask_card_numbers(data.author_name)
             if data.author_name
-            else customer_name(session=session, customer_id=dispute.customer_id)
+            else customer_brief(session=session, customer_id=dispute.customer_id).name
         )
     else:
         author_name = actor.name

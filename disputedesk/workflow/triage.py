@@ -241,13 +241,23 @@ def escalate_automatically(
         )
 
 
-def reprioritise(*, session: Session, dispute: Dispute, now: datetime, quiet: bool = False) -> None:
+def reprioritise(
+    *,
+    session: Session,
+    dispute: Dispute,
+    now: datetime,
+    quiet: bool = False,
+    tier: str | None = None,
+) -> None:
     """Recompute the priority from the analysis and the records, unless staff set it by hand.
 
-    `quiet` sets it without an event (on intake, where the opening event carries it)."""
+    `quiet` sets it without an event (on intake, where the opening event carries it); `tier` is
+    the customer's, when the caller has read it already."""
     if dispute.priority_overridden:
         return
-    customer = session.get(Customer, dispute.customer_id)
+    if tier is None:
+        customer = session.get(Customer, dispute.customer_id)
+        tier = customer.tier if customer else "standard"
     anger_trend = None
     if dispute.current_anger is not None and dispute.first_anger is not None:
         anger_trend = dispute.current_anger - dispute.first_anger
@@ -257,7 +267,7 @@ def reprioritise(*, session: Session, dispute: Dispute, now: datetime, quiet: bo
         anger_trend=anger_trend,
         amount_minor=dispute.amount_minor,
         currency=dispute.currency,
-        tier=customer.tier if customer else "standard",
+        tier=tier,
         channel=dispute.channel,
         repeat_contacts=dispute.repeat_contacts,
     )

@@ -6,9 +6,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 
 from tests.conftest import Clock, StaffMember
 from tests.factories import make_customer, make_dispute, make_order
+from tests.perf.test_query_counts import counted
 
 GOOD_REPLY = (
     "Thank you for letting us know, and I'm sorry your order is late; I understand how "
@@ -35,6 +37,30 @@ def test_open_dispute_analyses_the_first_message_and_records_an_event(
     events = agent_client.get(f"/api/v1/disputes/{dispute['id']}/events").json()["items"]
     assert [e["kind"] for e in events] == ["dispute.opened"]
     assert events[0]["actor_name"] == "agent1"
+
+
+def test_opening_weighs_the_customers_tier_and_flags_name_the_first_message(
+    agent_client: TestClient, engine: Engine
+) -> None:
+    gold = make_customer(agent_client, tier="gold")
+    standard = make_customer(agent_client)
+    text = "The kettle leaks. I will dispute the charge with my bank if this isn't sorted."
+    with counted(engine) as statements:
+        for_gold = make_dispute(agent_client, gold["id"], description=text)
+    for_standard = make_dispute(agent_client, standard["id"], description=text)
+    assert "gold-tier customer" in for_gold["priority_reasons"]
+    assert "gold-tier customer" not in for_standard["priority_reasons"]
+    detail = agent_client.get(f"/api/v1/disputes/{for_gold['id']}").json()
+    first = detail["messages"][0]["id"]
+    assert [f["message_id"] for f in detail["risk_flags"]] == [first]
+    assert detail["priority"] == for_gold["priority"]
+    events = agent_client.get(f"/api/v1/disputes/{for_gold['id']}/events").json()["items"]
+    assert events[0]["after"]["priority"] == for_gold["priority"]
+    writes = [s.split()[:3] for s in statements if s.startswith(("INSERT", "UPDATE"))]
+    if engine.dialect.name == "postgresql":
+        # Ids are drawn first, so the dispute row is written once, already complete.
+        assert ["UPDATE", "disputes", "SET"] not in writes, writes
+    assert writes.count(["INSERT", "INTO", "disputes"]) == 1
 
 
 def test_card_numbers_never_reach_storage(agent_client: TestClient) -> None:
