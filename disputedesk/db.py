@@ -28,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.sql import ColumnElement
 from sqlalchemy.types import TypeDecorator
 
 from disputedesk.rows import Prepared
@@ -257,25 +258,32 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
         yield session
 
 
-_RESERVE: dict[tuple[str, ...], Prepared] = {}
+_RESERVE: dict[tuple[str, tuple[str, ...]], Prepared] = {}
 
 
-def reserve_ids(session: Session, *models: type[DeclarativeBase]) -> list[int] | None:
-    """One new id for each model's table, taken from its sequence before anything is inserted.
+def reserve_ids(session: Session, *models: type[DeclarativeBase]) -> list[int]:
+    """One new id for each model's table, known before anything is inserted.
 
     Rows that point at each other (a dispute and its first message) can then be written in one
-    flush, without an INSERT to learn an id and an UPDATE after it. PostgreSQL only: an integer
-    key there draws from `<table>_id_seq`; on SQLite, whose ids come from the INSERT itself, this
-    returns None and the caller flushes to learn them.
+    flush, without an INSERT to learn an id and an UPDATE after it. PostgreSQL draws them from
+    each table's sequence (`<table>_id_seq`). On SQLite an integer primary key takes the
+    largest id plus one, which is what this returns: the session's transaction began with
+    BEGIN IMMEDIATE and holds the write lock, so no other writer can take the same id before
+    this one commits.
     """
-    if session.get_bind().dialect.name != "postgresql":
-        return None
+    dialect = session.get_bind().dialect.name
     names = tuple(str(m.__tablename__) for m in models)
-    statement = _RESERVE.get(names)
+    statement = _RESERVE.get((dialect, names))
     if statement is None:
-        statement = _RESERVE[names] = Prepared(
-            select(*(func.nextval(f"{name}_id_seq") for name in names))
-        )
+        columns: list[ColumnElement[Any]]
+        if dialect == "postgresql":
+            columns = [func.nextval(f"{name}_id_seq") for name in names]
+        else:
+            columns = [
+                select(func.coalesce(func.max(m.__table__.c.id), 0) + 1).scalar_subquery()
+                for m in models
+            ]
+        statement = _RESERVE[(dialect, names)] = Prepared(select(*columns))
     row = statement.first(session.connection(), {})
     assert row is not None
     return [int(value) for value in row]

@@ -111,11 +111,11 @@ def open_dispute(*, session: Session, data: DisputeCreate, actor: Actor, now: da
     category = data.category or analysis["category"]["label"]
     priority = data.priority or "normal"
     reasons = ["set when the dispute was opened"] if data.priority else []
-    # On PostgreSQL both ids come first, so the dispute, its message and its events are written
-    # in one flush, the dispute with its final priority and clocks (no UPDATE after the INSERT).
-    ids = reserve_ids(session, Dispute, Message)
+    # Both ids come first, so the dispute, its message and its events are written in one flush,
+    # the dispute with its final priority and clocks (no UPDATE after the INSERT).
+    dispute_id, message_id = reserve_ids(session, Dispute, Message)
     dispute = Dispute(
-        id=ids[0] if ids else None,
+        id=dispute_id,
         customer_id=customer_id,
         order_id=order.id if order else None,
         channel=data.channel,
@@ -147,11 +147,9 @@ def open_dispute(*, session: Session, data: DisputeCreate, actor: Actor, now: da
         updated_at=now,
     )
     session.add(dispute)
-    if ids is None:
-        session.flush()  # to learn the dispute's id
     message = Message(
-        id=ids[1] if ids else None,
-        dispute_id=dispute.id,
+        id=message_id,
+        dispute_id=dispute_id,
         direction="inbound",
         channel=data.channel,
         author_name=customer.name,
@@ -160,8 +158,6 @@ def open_dispute(*, session: Session, data: DisputeCreate, actor: Actor, now: da
         created_at=now,
     )
     session.add(message)
-    if ids is None:
-        session.flush()  # the risk flags name the message
     _apply_analysis(dispute, message, analysis)
     reprioritise(session=session, dispute=dispute, now=now, quiet=True, tier=customer.tier)
     record_event(

@@ -57,9 +57,8 @@ def test_opening_weighs_the_customers_tier_and_flags_name_the_first_message(
     events = agent_client.get(f"/api/v1/disputes/{for_gold['id']}/events").json()["items"]
     assert events[0]["after"]["priority"] == for_gold["priority"]
     writes = [s.split()[:3] for s in statements if s.startswith(("INSERT", "UPDATE"))]
-    if engine.dialect.name == "postgresql":
-        # Ids are drawn first, so the dispute row is written once, already complete.
-        assert ["UPDATE", "disputes", "SET"] not in writes, writes
+    # Ids are known first, so the dispute row is written once, already complete.
+    assert ["UPDATE", "disputes", "SET"] not in writes, writes
     assert writes.count(["INSERT", "INTO", "disputes"]) == 1
 
 

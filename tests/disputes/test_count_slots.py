@@ -129,3 +129,21 @@ def test_the_slots_fold_back_on_downgrade_and_spread_again(
     with make_session_factory(own_engine)() as session:
         counted = count_disputes(session=session, flt=DisputeFilter(statuses=list(OPEN_STATUSES)))
     assert counted == 2 * WRITERS * EACH
+
+
+def test_disputes_opened_at_once_each_get_their_own_id_and_first_message(
+    own_engine: Engine,
+) -> None:
+    # Ids are known before the INSERT (a sequence on PostgreSQL, the largest id plus one under
+    # SQLite's write lock): writers racing must never be handed the same one.
+    _open_many(own_engine)
+    with own_engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT d.id, d.subject, count(m.id), min(m.author_name) FROM disputes d "
+                "LEFT JOIN messages m ON m.dispute_id = d.id GROUP BY d.id, d.subject"
+            )
+        ).all()
+    assert len(rows) == WRITERS * EACH
+    assert len({subject for _, subject, _, _ in rows}) == WRITERS * EACH
+    assert {(n, author) for _, _, n, author in rows} == {(1, "Counted")}
