@@ -21,9 +21,9 @@ from disputedesk.db import Base
 class RollupDirtyDay(Base):
     """A day whose roll-ups are out of date: one row per day and writing transaction.
 
-    `txid` is the PostgreSQL transaction id of the writer (0 on SQLite, whose writers take
-    turns): the refresh deletes only the marks it read before recomputing, so a writer that
-    commits while a day is being recomputed leaves its own mark behind.
+    `txid` is the PostgreSQL transaction id of the writer (a random number on SQLite): the
+    refresh deletes only the marks it read before recomputing, so a writer that commits while a
+    day is being recomputed leaves its own mark behind.
     """
 
     __tablename__ = "rollup_dirty_days"

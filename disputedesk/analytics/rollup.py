@@ -1,15 +1,17 @@
 """Computing the per-day roll-ups from the base tables: dirty days, or everything at once.
 
 `compute` replaces the roll-up rows of a range of days with figures read from the disputes,
-offers, escalation events and reply scores. `refresh_dirty` (the worker, every pass) recomputes
+offers, escalation events and reply scores. `refresh_some` (the worker, every pass) recomputes
 days marked dirty (disputes/daymarks.py) and removes exactly the marks it read before reading
-the data, so a change committed meanwhile keeps its day dirty. `rebuild` recomputes every day
+the data, so a change committed meanwhile keeps its day dirty; on SQLite it reads apart from
+storing, so writers never wait for the read. `rebuild` recomputes every day
 (`disputedesk rebuild-rollups`, after a bulk load that bypassed the desk).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final
 
@@ -31,7 +33,7 @@ from disputedesk.analytics.models import (
     RollupResolved,
 )
 from disputedesk.analytics.sqlstats import bucket_of, dialect_name, seconds_between
-from disputedesk.db import unit_of_work
+from disputedesk.db import read_only, unit_of_work
 from disputedesk.disputes.models import Dispute, DisputeEvent, Offer, ReplyScore
 
 ROLLUPS: Final = (
@@ -312,14 +314,26 @@ _SOURCES: Final[tuple[tuple[Any, Callable[..., Iterator[dict[str, Any]]]], ...]]
 )
 
 
-def compute(session: Session, first: date, last: date) -> None:
-    """Replace the roll-ups of the days [first, last) with figures from the base tables."""
+Figures = list[tuple[Any, list[dict[str, Any]]]]
+
+
+def figures(session: Session, first: date, last: date) -> Figures:
+    """The roll-up rows of the days [first, last), read from the base tables."""
     since, until = moment(first), moment(last)
-    for model, source in _SOURCES:
+    return [(model, list(source(session, since, until))) for model, source in _SOURCES]
+
+
+def store(session: Session, first: date, last: date, found: Figures) -> None:
+    """Replace the roll-ups of the days [first, last) with `found`."""
+    for model, rows in found:
         session.execute(delete(model).where(model.day >= first, model.day < last))
-        rows = list(source(session, since, until))
         if rows:
             session.execute(insert(model), rows)
+
+
+def compute(session: Session, first: date, last: date) -> None:
+    """Replace the roll-ups of the days [first, last) with figures from the base tables."""
+    store(session, first, last, figures(session, first, last))
 
 
 def runs(days: Iterable[date]) -> list[tuple[date, date]]:
@@ -353,14 +367,16 @@ def _clear(session: Session, marks: list[tuple[date, int]]) -> None:
         )
 
 
-def refresh_dirty(session: Session, *, now: datetime, limit: int = REFRESH_DAYS) -> int:
-    """Recompute up to `limit` dirty days before today (UTC); how many.
+@dataclass
+class _Reading:
+    """Dirty days' marks and the figures read for them, not yet stored."""
 
-    Today's roll-ups would be out of date again at once, and a report reads the unfinished day
-    from the base tables anyway, so it waits until the day is over.
-    """
-    if not _locked(session, wait=False):
-        return 0
+    marks: list[tuple[date, int]]
+    found: list[tuple[date, date, Figures]]
+
+
+def _read_dirty(session: Session, *, now: datetime, limit: int) -> _Reading | None:
+    """Up to `limit` dirty days before today (UTC): their marks, then their figures."""
     today = now.astimezone(UTC).date()
     days = list(
         session.scalars(
@@ -372,7 +388,7 @@ def refresh_dirty(session: Session, *, now: datetime, limit: int = REFRESH_DAYS)
         )
     )
     if not days:
-        return 0
+        return None
     # The marks are read before the data: a mark committed after this read is left in place.
     marks = [
         (d, int(t))
@@ -380,10 +396,65 @@ def refresh_dirty(session: Session, *, now: datetime, limit: int = REFRESH_DAYS)
             select(RollupDirtyDay.day, RollupDirtyDay.txid).where(RollupDirtyDay.day.in_(days))
         )
     ]
-    for first, last in runs(days):
-        compute(session, first, last)
-    _clear(session, marks)
-    return len(days)
+    found = [(first, last, figures(session, first, last)) for first, last in runs(days)]
+    return _Reading(marks, found)
+
+
+def _store_reading(session: Session, reading: _Reading) -> int:
+    """Store what was read, except for days another refresh has stored since (some mark read is
+    gone); remove exactly the marks read of the days stored. How many days were stored."""
+    days = sorted({d for d, _ in reading.marks})
+    present = {
+        (d, int(t))
+        for d, t in session.execute(
+            select(RollupDirtyDay.day, RollupDirtyDay.txid).where(RollupDirtyDay.day.in_(days))
+        )
+    }
+    taken = {d for d, t in reading.marks if (d, t) not in present}
+    stored = 0
+    for first, last, found in reading.found:
+        if any(first <= d < last for d in taken):
+            # Its figures may be older than the other refresh's: leave them, and any mark
+            # written since stays for the next pass.
+            continue
+        store(session, first, last, found)
+        stored += (last - first).days
+    _clear(session, [(d, t) for d, t in reading.marks if d not in taken])
+    return stored
+
+
+def refresh_dirty(session: Session, *, now: datetime, limit: int = REFRESH_DAYS) -> int:
+    """Recompute up to `limit` dirty days before today (UTC) in the session's transaction;
+    how many.
+
+    Today's roll-ups would be out of date again at once, and a report reads the unfinished day
+    from the base tables anyway, so it waits until the day is over.
+    """
+    if not _locked(session, wait=False):
+        return 0
+    reading = _read_dirty(session, now=now, limit=limit)
+    return 0 if reading is None else _store_reading(session, reading)
+
+
+def refresh_some(factory: sessionmaker[Session], *, now: datetime, limit: int) -> int:
+    """Recompute up to `limit` dirty days before today, as the worker does each pass; how many.
+
+    On SQLite one transaction writes at a time, and reading a day's figures at a million
+    disputes a year takes a quarter of a second: read in one transaction, they would hold every
+    writer of the desk back that long. So the figures are read in a read-only transaction (a
+    snapshot, no lock) and stored in a short write transaction after. Marks there carry a random
+    number of their own, so a mark written meanwhile is never taken for one that was read. On
+    PostgreSQL, where readers hold no writer back, one transaction under the roll-up lock.
+    """
+    if factory.kw["bind"].dialect.name != "sqlite":
+        with unit_of_work(factory) as session:
+            return refresh_dirty(session, now=now, limit=limit)
+    with read_only(factory) as session:
+        reading = _read_dirty(session, now=now, limit=limit)
+    if reading is None:
+        return 0
+    with unit_of_work(factory) as session:
+        return _store_reading(session, reading)
 
 
 def data_span(session: Session) -> tuple[date, date] | None:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any, Final
 
-from sqlalchemy import bindparam, event, literal, literal_column
+from sqlalchemy import bindparam, event, literal_column
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 from sqlalchemy.orm.attributes import get_history
@@ -69,14 +69,18 @@ def day_of(moment: datetime) -> date:
 
 
 _DAY = RollupDirtyDay.__table__.c.day
-# Built once; one row per day, and on PostgreSQL per transaction: txid_current() keeps the marks
-# of concurrent writers apart, so none waits for another.
+# Built once; one row per day and transaction. On PostgreSQL txid_current() keeps the marks of
+# concurrent writers apart, so none waits for another. On SQLite a random 63-bit number: the
+# worker reads a day's figures apart from storing them (analytics/rollup.py, `refresh_some`),
+# and must never take a mark written in between for one it read.
 _MARK: Final[dict[str, Any]] = {
     "postgresql": postgresql.insert(RollupDirtyDay)
     .values(day=bindparam("day", type_=_DAY.type), txid=literal_column("txid_current()"))
     .on_conflict_do_nothing(),
     "sqlite": sqlite.insert(RollupDirtyDay)
-    .values(day=bindparam("day", type_=_DAY.type), txid=literal(0))
+    .values(
+        day=bindparam("day", type_=_DAY.type), txid=literal_column("random() & 9223372036854775807")
+    )
     .on_conflict_do_nothing(),
 }
 

@@ -16,7 +16,7 @@ from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
 import disputedesk.models  # noqa: F401 - every table registered, whatever imported the worker
-from disputedesk.analytics.rollup import REFRESH_BATCH, REFRESH_DAYS, refresh_dirty
+from disputedesk.analytics.rollup import REFRESH_BATCH, REFRESH_DAYS, refresh_some
 from disputedesk.channels.imap_poll import ImapSettings, poll_imap
 from disputedesk.channels.outbox import SmtpSettings, send_due_mail
 from disputedesk.channels.webhooks import deliver_due_webhooks
@@ -70,13 +70,11 @@ def _imap_due(now: datetime) -> bool:
 
 
 def _refresh_rollups(factory: sessionmaker[Session], *, now: datetime) -> int:
-    """Recompute the report roll-ups of dirty days, a few days per transaction (on SQLite the
-    recompute holds the write lock, a quarter of a second per day at a million disputes a year),
-    at most `REFRESH_DAYS` per pass."""
+    """Recompute the report roll-ups of dirty days, a few days at a time, at most `REFRESH_DAYS`
+    per pass."""
     refreshed = 0
     while refreshed < REFRESH_DAYS:
-        with unit_of_work(factory) as session:
-            n = refresh_dirty(session, now=now, limit=REFRESH_BATCH)
+        n = refresh_some(factory, now=now, limit=REFRESH_BATCH)
         refreshed += n
         if n < REFRESH_BATCH:
             break

@@ -22,10 +22,10 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from disputedesk.actors import Actor
-from disputedesk.analytics import emerging, plan
+from disputedesk.analytics import emerging, plan, rollup
 from disputedesk.analytics.histogram import MAX_RELATIVE_ERROR
 from disputedesk.analytics.models import RollupDirtyDay, RollupOpened
-from disputedesk.analytics.rollup import catch_up, rebuild, refresh_dirty
+from disputedesk.analytics.rollup import catch_up, rebuild, refresh_dirty, refresh_some
 from disputedesk.analytics.service import REPORTS, run_report
 from disputedesk.auth.service import create_user
 from disputedesk.config import get_settings
@@ -340,10 +340,10 @@ def test_long_reports_from_rollups_equal_the_base_tables(
     # days stay dirty and are read live next to clean ones.
     refreshing = [True]
 
-    def some_passes(session: Session, *, now: datetime, limit: int) -> int:
-        return refresh_dirty(session, now=now, limit=limit) if refreshing[0] else 0
+    def some_passes(factory: sessionmaker[Session], *, now: datetime, limit: int) -> int:
+        return refresh_some(factory, now=now, limit=limit) if refreshing[0] else 0
 
-    monkeypatch.setattr(worker, "refresh_dirty", some_passes)
+    monkeypatch.setattr(worker, "refresh_some", some_passes)
     for n in range(DAYS):
         refreshing[0] = DAYS // 3 < n < DAYS - 3 and rng.random() < 0.6
         day = START + timedelta(days=n)
@@ -504,3 +504,82 @@ def test_a_change_committed_while_its_day_is_recomputed_keeps_the_day_dirty(
     with factory() as s:
         closed = run_report("reopens", session=s, since=since, until=until, now=now)
         assert closed.model_dump()["resolved"] == 2
+
+
+def _three_opened_the_same_day(factory: sessionmaker[Session]) -> Desk:
+    desk = Desk(factory, random.Random(2))
+    for n in range(3):
+        desk.open(START + timedelta(hours=9 + n))
+    with unit_of_work(factory) as s:
+        rebuild(s)
+    return desk
+
+
+def _resolve(desk: Desk, s: Session, dispute_id: int, now: datetime) -> None:
+    transition_dispute(
+        session=s,
+        dispute_id=dispute_id,
+        data=ResolveRequest(
+            to="resolved",
+            version=desk.version(s, dispute_id),
+            outcome="explained",
+            root_cause=ROOT_CAUSES[0],
+        ),
+        actor=desk.actors[0],
+        now=now,
+    )
+
+
+def _resolved_from_rollups(factory: sessionmaker[Session], now: datetime) -> int:
+    since, until = START - timedelta(days=5), START + timedelta(days=25)
+    with factory() as s:
+        report = run_report("reopens", session=s, since=since, until=until, now=now)
+        return int(report.model_dump()["resolved"])
+
+
+def test_the_workers_refresh_keeps_a_change_made_between_reading_and_storing(
+    own_engine: Engine, live_reports: Callable[[bool], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On SQLite the worker reads a day's figures in a snapshot and stores them after, so that
+    # writers are not held back while it reads: a change committed in between keeps its day
+    # dirty, and the next pass stores it.
+    factory = make_session_factory(own_engine)
+    desk = _three_opened_the_same_day(factory)
+    now = START + timedelta(days=20)
+    desk.step(now, lambda s: _resolve(desk, s, desk.disputes[0], now))
+    read = rollup._read_dirty
+
+    def read_then_someone_writes(session: Session, **kwargs: Any) -> Any:
+        reading = read(session, **kwargs)
+        monkeypatch.setattr(rollup, "_read_dirty", read)
+        desk.step(now, lambda s: _resolve(desk, s, desk.disputes[1], now))
+        return reading
+
+    monkeypatch.setattr(rollup, "_read_dirty", read_then_someone_writes)
+    assert refresh_some(factory, now=now, limit=31) == 1
+    with factory() as s:
+        assert START.date() in set(s.scalars(select(RollupDirtyDay.day)))
+    assert refresh_some(factory, now=now, limit=31) == 1
+    with factory() as s:
+        assert not set(s.scalars(select(RollupDirtyDay.day))) & {START.date()}
+    live_reports(True)
+    assert _resolved_from_rollups(factory, now) == 2
+
+
+def test_a_refresh_overtaken_by_a_newer_one_does_not_store_its_older_figures(
+    own_engine: Engine, live_reports: Callable[[bool], None]
+) -> None:
+    factory = make_session_factory(own_engine)
+    desk = _three_opened_the_same_day(factory)
+    now = START + timedelta(days=20)
+    desk.step(now, lambda s: _resolve(desk, s, desk.disputes[0], now))
+    with factory() as s:  # a slow refresh reads: one dispute resolved
+        reading = rollup._read_dirty(s, now=now, limit=31)
+    assert reading is not None
+    desk.step(now, lambda s: _resolve(desk, s, desk.disputes[1], now))
+    with unit_of_work(factory) as s:  # a second worker's refresh reads and stores two
+        assert refresh_dirty(s, now=now) == 1
+    with unit_of_work(factory) as s:  # the slow one's marks are gone: it stores nothing
+        assert rollup._store_reading(s, reading) == 0
+    live_reports(True)
+    assert _resolved_from_rollups(factory, now) == 2
