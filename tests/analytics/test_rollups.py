@@ -403,21 +403,7 @@ def test_a_change_to_an_old_dispute_shows_at_once_and_after_the_refresh(
     assert resolved() == 0
     old = desk.disputes[2]
     late = START + timedelta(days=25, hours=3)
-    desk.step(
-        late,
-        lambda s: transition_dispute(
-            session=s,
-            dispute_id=old,
-            data=ResolveRequest(
-                to="resolved",
-                version=desk.version(s, old),
-                outcome="explained",
-                root_cause=ROOT_CAUSES[0],
-            ),
-            actor=desk.actors[0],
-            now=late,
-        ),
-    )
+    desk.step(late, lambda s: _resolve(desk, s, old, late))
     with session_factory() as s:
         marked = set(s.scalars(select(RollupDirtyDay.day)))
     assert {date(2026, 6, 3), date(2026, 6, 26)} <= marked  # opened and resolved days
@@ -458,33 +444,14 @@ def test_a_change_committed_while_its_day_is_recomputed_keeps_the_day_dirty(
     if backend == "sqlite":
         pytest.skip("SQLite writers take turns: a refresh cannot run beside a writer")
     factory = make_session_factory(own_engine)
-    desk = Desk(factory, random.Random(2))
-    for n in range(3):
-        desk.open(START + timedelta(hours=9 + n))  # all opened the same day
-    with unit_of_work(factory) as s:
-        rebuild(s)
+    desk = _three_opened_the_same_day(factory)
     first, second = desk.disputes[0], desk.disputes[1]
     now = START + timedelta(days=20)
-
-    def resolve(s: Session, dispute_id: int) -> None:
-        transition_dispute(
-            session=s,
-            dispute_id=dispute_id,
-            data=ResolveRequest(
-                to="resolved",
-                version=desk.version(s, dispute_id),
-                outcome="explained",
-                root_cause=ROOT_CAUSES[0],
-            ),
-            actor=desk.actors[0],
-            now=now,
-        )
-
-    desk.step(now, lambda s: resolve(s, first))  # committed: its mark is there to be read
+    desk.step(now, lambda s: _resolve(desk, s, first, now))  # committed: its mark is read
     writer = factory()
     writer.begin()
     with time_machine.travel(now, tick=False):
-        resolve(writer, second)
+        _resolve(desk, writer, second, now)
         writer.flush()  # its mark is written, not yet committed
     # The worker recomputes the opening day from what is committed, and removes what it read.
     with unit_of_work(factory) as s:
@@ -509,7 +476,7 @@ def test_a_change_committed_while_its_day_is_recomputed_keeps_the_day_dirty(
 def _three_opened_the_same_day(factory: sessionmaker[Session]) -> Desk:
     desk = Desk(factory, random.Random(2))
     for n in range(3):
-        desk.open(START + timedelta(hours=9 + n))
+        desk.open(START + timedelta(hours=9 + n))  # all opened the same day
     with unit_of_work(factory) as s:
         rebuild(s)
     return desk
