@@ -411,16 +411,16 @@ def _store_reading(session: Session, reading: _Reading) -> int:
         )
     }
     taken = {d for d, t in reading.marks if (d, t) not in present}
-    stored = 0
+    stored: set[date] = set()
     for first, last, found in reading.found:
         if any(first <= d < last for d in taken):
-            # Its figures may be older than the other refresh's: leave them, and any mark
-            # written since stays for the next pass.
+            # Its figures may be older than the other refresh's: leave them, and the marks of
+            # its days stay for the next pass.
             continue
         store(session, first, last, found)
-        stored += (last - first).days
-    _clear(session, [(d, t) for d, t in reading.marks if d not in taken])
-    return stored
+        stored |= {d for d, _ in reading.marks if first <= d < last}
+    _clear(session, [(d, t) for d, t in reading.marks if d in stored])
+    return len(stored)
 
 
 def refresh_dirty(session: Session, *, now: datetime, limit: int = REFRESH_DAYS) -> int:

@@ -550,3 +550,34 @@ def test_a_refresh_overtaken_by_a_newer_one_does_not_store_its_older_figures(
         assert rollup._store_reading(s, reading) == 0
     live_reports(True)
     assert _resolved_from_rollups(factory, now) == 2
+
+
+def test_an_overtaken_refresh_keeps_the_marks_of_days_it_did_not_store(
+    own_engine: Engine, live_reports: Callable[[bool], None]
+) -> None:
+    # Two dirty days side by side are read as one run. A second worker refreshes only the
+    # first; the slow refresh then stores neither, and the second day must stay dirty.
+    factory = make_session_factory(own_engine)
+    desk = Desk(factory, random.Random(3))
+    for n in range(4):
+        desk.open(START + timedelta(days=n // 2, hours=9 + n))  # two a day, two days
+    with unit_of_work(factory) as s:
+        rebuild(s)
+    now = START + timedelta(days=20)
+    desk.step(now, lambda s: _resolve(desk, s, desk.disputes[0], now))  # marks day one
+    desk.step(now, lambda s: _resolve(desk, s, desk.disputes[2], now))  # marks day two
+    with factory() as s:
+        reading = rollup._read_dirty(s, now=now, limit=31)
+    assert reading is not None
+    with unit_of_work(factory) as s:
+        assert refresh_dirty(s, now=now, limit=1) == 1  # day one only
+    with unit_of_work(factory) as s:
+        assert rollup._store_reading(s, reading) == 0
+    with factory() as s:
+        marked = set(s.scalars(select(RollupDirtyDay.day)))
+    day_two = (START + timedelta(days=1)).date()
+    assert day_two in marked
+    with unit_of_work(factory) as s:
+        assert refresh_dirty(s, now=now) == 1
+    live_reports(True)
+    assert _resolved_from_rollups(factory, now) == 2
